@@ -1,0 +1,178 @@
+//! The `presscut` command line: argument parsing, input and output. No extraction logic lives
+//! here; every article goes through `presscut::extract_bytes`.
+//!
+//! Exit status: 0 when every record was read and extracted, 1 when any record failed (batch)
+//! or the article could not be extracted (extract), 2 on bad usage (unknown flags, bad option
+//! values, unreadable inputs).
+
+mod batch;
+mod inputs;
+
+use std::io::{self, Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Turn raw news articles into structured JSON: clean text, quotes and speakers, entities,
+/// dates, sources, keywords.
+#[derive(Debug, Parser)]
+#[command(name = "presscut", version, about, propagate_version = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Extract one article (a file, or standard input) and print it as JSON.
+    Extract {
+        /// The article: a text or HTML file, or `-` for standard input.
+        #[arg(default_value = "-")]
+        input: PathBuf,
+        #[command(flatten)]
+        options: OptionArgs,
+        /// Indent the JSON for reading.
+        #[arg(long)]
+        pretty: bool,
+    },
+    /// Extract many articles and write one JSON object a line (JSON Lines), in input order.
+    ///
+    /// INPUT: `.jsonl` files of records `{"id", "text"}` or `{"id", "html"}` (optional `"url"`,
+    /// `"published"`), directories of `.txt`/`.html` files (id = relative path), or `-` for
+    /// JSON Lines on standard input. A record that cannot be processed yields
+    /// `{"id": ..., "error": {"kind": ..., "message": ...}}` in its place.
+    Batch {
+        /// Inputs (default: standard input).
+        #[arg(default_value = "-")]
+        inputs: Vec<PathBuf>,
+        /// Write the JSON Lines here instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Worker threads (default: one per core).
+        #[arg(long)]
+        threads: Option<usize>,
+        #[command(flatten)]
+        options: OptionArgs,
+    },
+}
+
+/// The contract's extraction options.
+#[derive(Debug, Clone, Args)]
+struct OptionArgs {
+    /// How to read the input.
+    #[arg(long, value_enum, default_value_t = FormatArg::Auto)]
+    format: FormatArg,
+    /// Keep the text as given: no layout analysis or boilerplate removal.
+    #[arg(long)]
+    no_clean: bool,
+    /// Reference date for relative time expressions (ISO 8601, e.g. 2026-02-05).
+    #[arg(long, value_name = "DATE")]
+    published: Option<String>,
+    /// The article's URL (copied to metadata.url).
+    #[arg(long)]
+    url: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum FormatArg {
+    Auto,
+    Text,
+    Html,
+}
+
+impl OptionArgs {
+    fn to_options(&self) -> presscut::Options {
+        presscut::Options {
+            format: match self.format {
+                FormatArg::Auto => presscut::Format::Auto,
+                FormatArg::Text => presscut::Format::Text,
+                FormatArg::Html => presscut::Format::Html,
+            },
+            clean: !self.no_clean,
+            published: self.published.clone(),
+            url: self.url.clone(),
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Extract { input, options, pretty } => {
+            extract(&input, &options.to_options(), pretty)
+        }
+        Command::Batch { inputs, output, threads, options } => {
+            batch::run(&inputs, output.as_deref(), threads, &options.to_options())
+        }
+    };
+    match result {
+        Ok(code) => code,
+        Err(Failure::Usage(msg)) => {
+            eprintln!("presscut: {msg}");
+            ExitCode::from(2)
+        }
+        Err(Failure::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(Failure::Io(e)) => {
+            eprintln!("presscut: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Why a command stopped.
+#[derive(Debug)]
+enum Failure {
+    /// Bad usage: exit status 2.
+    Usage(String),
+    /// Writing failed.
+    Io(io::Error),
+}
+
+impl From<io::Error> for Failure {
+    fn from(e: io::Error) -> Self {
+        Failure::Io(e)
+    }
+}
+
+fn extract(
+    input: &std::path::Path,
+    options: &presscut::Options,
+    pretty: bool,
+) -> Result<ExitCode, Failure> {
+    // Invalid options are usage errors, whatever the input.
+    options.validate().map_err(|e| Failure::Usage(e.to_string()))?;
+    let bytes = if input.as_os_str() == "-" {
+        let mut buf = Vec::new();
+        io::stdin()
+            .lock()
+            .read_to_end(&mut buf)
+            .map_err(|e| Failure::Usage(format!("cannot read standard input: {e}")))?;
+        buf
+    } else {
+        std::fs::read(input)
+            .map_err(|e| Failure::Usage(format!("cannot read {}: {e}", input.display())))?
+    };
+    let mut options = options.clone();
+    if options.format == presscut::Format::Auto {
+        options.format = inputs::format_for_path(input);
+    }
+    match presscut::extract_bytes(&bytes, &options) {
+        Ok(article) => {
+            let stdout = io::stdout();
+            let mut out = io::BufWriter::new(stdout.lock());
+            if pretty {
+                serde_json::to_writer_pretty(&mut out, &article).map_err(io::Error::from)?;
+            } else {
+                serde_json::to_writer(&mut out, &article).map_err(io::Error::from)?;
+            }
+            writeln!(out)?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => {
+            eprintln!("presscut: {e}");
+            Ok(ExitCode::from(1))
+        }
+    }
+}

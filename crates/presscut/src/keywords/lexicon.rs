@@ -1,0 +1,144 @@
+//! Word lists and the inverse-frequency table the keyword ranker consults, compiled once and
+//! looked up by the hash of a lower-cased word.
+
+use std::sync::LazyLock;
+
+use super::hash::hash_bytes;
+use super::idf::IdfTable;
+use super::idmap::IdMap;
+
+const IDF_TSV: &str = include_str!("../../data/keywords_idf.tsv");
+const STOPWORDS: &str = include_str!("../../data/keywords_stopwords.txt");
+const TITLES: &str = include_str!("../../data/keywords_titles.txt");
+const CONNECTORS: &str = include_str!("../../data/keywords_connectors.txt");
+const ABBREVIATIONS: &str = include_str!("../../data/keywords_abbreviations.txt");
+
+/// Frequency rank (in the table, most frequent first) of an "ordinary" word.
+const COMMON_RANK: usize = 10_000;
+
+/// The word lists a lower-cased word is on.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub(crate) struct Entry(u8);
+
+const STOP: u8 = 1;
+const TITLE: u8 = 1 << 1;
+const CONNECTOR: u8 = 1 << 2;
+const LOWER_CONNECTOR: u8 = 1 << 3;
+const ABBREVIATION: u8 = 1 << 4;
+
+impl Entry {
+    pub fn is_stop(self) -> bool {
+        self.0 & STOP != 0
+    }
+    pub fn is_title(self) -> bool {
+        self.0 & TITLE != 0
+    }
+    pub fn is_connector(self) -> bool {
+        self.0 & CONNECTOR != 0
+    }
+    pub fn is_lower_connector(self) -> bool {
+        self.0 & LOWER_CONNECTOR != 0
+    }
+    pub fn is_abbreviation(self) -> bool {
+        self.0 & ABBREVIATION != 0
+    }
+}
+
+/// The compiled word lists.
+pub(crate) struct Lexicon {
+    idf: IdfTable,
+    /// Flags of the few hundred listed function words, titles, connectors, abbreviations.
+    flags: IdMap,
+    /// The weight given to a word missing from the table (names, rare words): the rarest
+    /// listed word's weight.
+    pub idf_unknown: f32,
+    /// The weight of an ordinary word (the 10,000th most frequent): for words the table cannot
+    /// know, such as acronyms.
+    pub idf_common: f32,
+}
+
+fn entries(src: &str) -> impl Iterator<Item = &str> {
+    src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    let mut pairs: Vec<(u64, u8)> = Vec::with_capacity(IDF_TSV.len() / 10);
+    let mut max_q = 0u8;
+    let mut rank = 0usize;
+    let mut common_q = None;
+    for line in entries(IDF_TSV) {
+        let Some((word, q)) = line.split_once('\t') else {
+            continue;
+        };
+        let Ok(q) = q.trim().parse::<u8>() else {
+            continue;
+        };
+        max_q = max_q.max(q);
+        rank += 1;
+        if rank == COMMON_RANK {
+            common_q = Some(q);
+        }
+        pairs.push((hash_bytes(word.as_bytes()), q));
+    }
+    let lists = [
+        (STOPWORDS, STOP),
+        (TITLES, TITLE),
+        (CONNECTORS, CONNECTOR),
+        (ABBREVIATIONS, ABBREVIATION),
+        ("of", LOWER_CONNECTOR),
+    ];
+    let mut by_word: std::collections::BTreeMap<u64, u8> = std::collections::BTreeMap::new();
+    for (src, flag) in lists {
+        for w in entries(src) {
+            *by_word.entry(hash_bytes(w.as_bytes())).or_default() |= flag;
+        }
+    }
+    let mut flags = IdMap::with_capacity(by_word.len());
+    for (&h, &f) in &by_word {
+        flags.get_or_insert_with(h, || u32::from(f));
+    }
+    Lexicon {
+        idf: IdfTable::build(&pairs),
+        flags,
+        idf_common: f32::from(common_q.unwrap_or(max_q)) / 10.0,
+        idf_unknown: f32::from(max_q) / 10.0,
+    }
+});
+
+impl Lexicon {
+    /// Which lists the lower-cased word with hash `h` is on.
+    pub fn flags(&self, h: u64) -> Entry {
+        Entry(self.flags.get(h).map_or(0, |f| f as u8))
+    }
+    /// The inverse frequency of a lower-cased word, or `None` when the table lacks it.
+    pub fn idf(&self, h: u64) -> Option<f32> {
+        self.idf.get(h).map(|q| f32::from(q) / 10.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn common_words_weigh_less_than_rare_ones() {
+        let lx = &*LEXICON;
+        let the = lx.idf(hash_bytes(b"the")).unwrap_or(99.0);
+        let treaty = lx.idf(hash_bytes(b"treaty")).unwrap_or(0.0);
+        assert!(the < 5.0 && treaty > 9.0, "the={the} treaty={treaty}");
+        assert!(lx.idf(hash_bytes(b"zzqxv")).is_none());
+        assert!(lx.idf_unknown >= treaty);
+    }
+
+    #[test]
+    fn word_lists_are_loaded() {
+        let lx = &*LEXICON;
+        let get = |w: &str| lx.flags(hash_bytes(w.as_bytes()));
+        assert!(get("the").is_stop());
+        assert!(!get("treaty").is_stop());
+        assert!(get("minister").is_title());
+        assert!(get("of").is_connector() && get("of").is_lower_connector());
+        assert!(get("de").is_connector() && !get("de").is_lower_connector());
+        assert!(get("mr").is_abbreviation());
+    }
+}

@@ -1,0 +1,65 @@
+//! Keyphrases of a news article: the words and phrases a reader would tag it with
+//! (`Lavrov`, `New START treaty`, `frozen Russian assets`).
+//!
+//! Unsupervised and language-model free: candidate phrases are runs of content words that cross
+//! no punctuation and cut no name in half; they are ranked by how often they occur, how early
+//! and how spread out, whether they are names or in the headline, and how rare their words are
+//! in general English (an inverse-frequency table in `data/keywords_idf.tsv`). Plural and
+//! singular, case variants and fragments of a chosen phrase are merged.
+
+mod candidates;
+mod families;
+mod hash;
+mod idf;
+mod idmap;
+mod lexicon;
+mod rank;
+mod tokens;
+mod vocab;
+mod words;
+
+pub use rank::Weights;
+
+/// One keyphrase: its text as written in the article (majority spelling) and its score.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Keyword {
+    pub text: String,
+    /// In (0, 1]; the best keyphrase scores 1.
+    pub score: f64,
+}
+
+/// Hints the pipeline can give; all may be empty and the module still works without them.
+/// Spans are byte offsets into the text, end exclusive.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Hints<'a> {
+    /// Span of the headline in the text.
+    pub title: Option<(usize, usize)>,
+    /// Sentence spans; empty = split on punctuation and line breaks.
+    pub sentences: &'a [(usize, usize)],
+    /// Named-entity mention spans (people, places, organisations...).
+    pub entities: &'a [(usize, usize)],
+}
+
+/// At most this many keyphrases are returned, whatever `k` asks for (keeps the de-duplication,
+/// which compares each candidate with those already chosen, linear in the text).
+pub const MAX_K: usize = 1000;
+
+/// The top `k` keyphrases of the article (at most [`MAX_K`]), best first, score in (0, 1],
+/// descending.
+pub fn extract(text: &str, hints: &Hints, k: usize) -> Vec<Keyword> {
+    extract_with(text, hints, k, &Weights::default())
+}
+
+/// [`extract`] with explicit ranking weights (for evaluation and tuning).
+pub fn extract_with(text: &str, hints: &Hints, k: usize, weights: &Weights) -> Vec<Keyword> {
+    let k = k.min(MAX_K);
+    if k == 0 || text.is_empty() {
+        return Vec::new();
+    }
+    let doc = tokens::tokenize(text, hints);
+    let cands = candidates::collect(&doc);
+    rank::top(text, &doc, &cands, k, weights)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,185 @@
+//! Scores candidates on news-article evidence and picks the top ones without near-duplicates.
+
+use super::Keyword;
+use super::candidates::{Cand, Candidates};
+use super::tokens::{ALLCAPS, BLIND, CAP, Doc};
+
+/// The ranking knobs. Each multiplies the score of a candidate by a factor that a reader can
+/// check; [`Weights::default`] holds the values the module ships with.
+#[derive(Clone, Copy, Debug)]
+pub struct Weights {
+    /// How much an early first mention counts: factor `1 - position * first`, where `first` is
+    /// the relative position (0 = start of text, 1 = end) of the first occurrence.
+    pub position: f64,
+    /// How much being spread over the article counts: factor `1 + spread * (last - first)`.
+    pub spread: f64,
+    /// Bonus for occurring in the headline: factor `1 + title`.
+    pub title: f64,
+    /// Factor for phrases of two or more words (below 1 prefers single words).
+    pub phrase: f64,
+}
+
+impl Default for Weights {
+    fn default() -> Self {
+        Self { position: 0.5, spread: 1.0, title: 0.15, phrase: 1.0 }
+    }
+}
+
+/// The score of a candidate seen `occurrences` times; 0 for one that is not a term.
+fn score(c: &Cand, occurrences: u32, n_tokens: u32, w: &Weights) -> f64 {
+    if !c.is_term() {
+        return 0.0;
+    }
+    let n = f64::from(n_tokens.max(1));
+    let tf = 1.0 + f64::from(occurrences.max(1)).ln();
+    // A phrase is as specific as its rarest word.
+    let idf = f64::from(c.idf_max);
+    let first = f64::from(c.pos_first) / n;
+    let spread = f64::from(c.pos_last.saturating_sub(c.pos_first)) / n;
+    let mut s = tf * idf.max(0.01);
+    s *= (1.0 - w.position * first).max(0.05);
+    s *= 1.0 + w.spread * spread;
+    if c.in_title {
+        s *= 1.0 + w.title;
+    }
+    if c.len > 1 {
+        s *= w.phrase;
+    }
+    s
+}
+
+/// Whether `inner` occurs as a contiguous run inside `outer`.
+fn contains(doc: &Doc, outer: &Cand, inner: &Cand) -> bool {
+    if inner.len >= outer.len {
+        return false;
+    }
+    let (o, no) = outer.stems(doc);
+    let (i, ni) = inner.stems(doc);
+    let (o, i) = (&o[..no], &i[..ni]);
+    !i.is_empty() && i.len() < o.len() && o.windows(i.len()).any(|win| win == i)
+}
+
+/// Follows parent links (`START` → `New START`) to the phrase a reader would use.
+fn expand(cands: &Candidates, mut ci: usize) -> usize {
+    for _ in 0..super::candidates::MAX_TOKENS {
+        match cands.parent.get(ci).copied().flatten() {
+            Some(p) => ci = p as usize,
+            None => break,
+        }
+    }
+    ci
+}
+
+/// The text a reader expects: the majority spelling, words joined by single spaces, with a
+/// sentence-initial capital dropped when the word is written in lower case elsewhere.
+fn surface(text: &str, doc: &Doc, cands: &Candidates, c: &Cand) -> String {
+    let a = c.surface_tok as usize;
+    let b = (a + c.len as usize).min(doc.tokens.len());
+    let mut out = String::new();
+    for t in doc.tokens.get(a..b).unwrap_or_default() {
+        let word = text.get(t.start..t.end).unwrap_or_default();
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        let ty = t.ty as usize;
+        let lower_elsewhere = cands.type_lower.get(ty).copied().unwrap_or(0)
+            > cands.type_cap.get(ty).copied().unwrap_or(0);
+        if t.has(BLIND) && t.has(CAP) && !t.has(ALLCAPS) && lower_elsewhere {
+            let mut chars = word.chars();
+            if let Some(f) = chars.next() {
+                out.extend(f.to_lowercase());
+                out.push_str(chars.as_str());
+            }
+        } else {
+            out.push_str(word);
+        }
+    }
+    out
+}
+
+/// The top `k` candidates, best first, with scores scaled into (0, 1].
+pub(crate) fn top(
+    text: &str,
+    doc: &Doc,
+    cands: &Candidates,
+    k: usize,
+    w: &Weights,
+) -> Vec<Keyword> {
+    if k == 0 || cands.list.is_empty() {
+        return Vec::new();
+    }
+    let mut order: Vec<(f64, usize)> = cands
+        .list
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (score(c, cands.occurrences[i], cands.n_tokens, w), i))
+        .filter(|(s, _)| s.is_finite() && *s > 0.0)
+        .collect();
+    let by_rank = |x: &(f64, usize), y: &(f64, usize)| {
+        y.0.total_cmp(&x.0)
+            .then(cands.list[x.1].first.cmp(&cands.list[y.1].first))
+            .then(x.1.cmp(&y.1))
+    };
+    // Only the head of the ranking is read (fragments and duplicates are skipped, so a few
+    // times `k`): order that part first, and the rest only if the head runs out.
+    let head = k.saturating_mul(8).max(64);
+    if order.len() > head {
+        order.select_nth_unstable_by(head, by_rank);
+        order[..head].sort_unstable_by(by_rank);
+    } else {
+        order.sort_unstable_by(by_rank);
+    }
+    let mut sorted_all = order.len() <= head;
+
+    // (score, candidate index, text)
+    let mut chosen: Vec<(f64, usize, String)> = Vec::with_capacity(k);
+    let mut pos = 0usize;
+    'next: while chosen.len() < k && pos < order.len() {
+        if pos == head && !sorted_all {
+            order[head..].sort_unstable_by(by_rank);
+            sorted_all = true;
+        }
+        let (s, ci) = order[pos];
+        pos += 1;
+        let ci = expand(cands, ci);
+        let c = &cands.list[ci];
+        for slot in &mut chosen {
+            if slot.1 == ci {
+                continue 'next;
+            }
+            let other = &cands.list[slot.1];
+            let (n_c, n_other) = (cands.occurrences[ci], cands.occurrences[slot.1]);
+            // Two forms of one name (`Lavrov`, `Sergey Lavrov`): the better-ranked one stays.
+            let names = c.name_share() >= 0.5 && other.name_share() >= 0.5;
+            if contains(doc, other, c) {
+                // A fragment that hardly ever occurs outside a chosen phrase adds nothing.
+                let alone = n_c.saturating_sub(n_other);
+                if names || alone * 3 < n_c.max(1) || alone == 0 {
+                    continue 'next;
+                }
+            }
+            if contains(doc, c, other) {
+                // A chosen fragment that never occurs outside this phrase is replaced by it.
+                if n_other <= n_c {
+                    slot.1 = ci;
+                    slot.2 = surface(text, doc, cands, c);
+                    continue 'next;
+                }
+                if names {
+                    continue 'next;
+                }
+            }
+        }
+        let t = surface(text, doc, cands, c);
+        if t.is_empty() || chosen.iter().any(|x| x.2 == t) {
+            continue;
+        }
+        chosen.push((s, ci, t));
+    }
+
+    let top = chosen.first().map_or(1.0, |x| x.0);
+    chosen
+        .into_iter()
+        .map(|(s, _, text)| Keyword { text, score: (s / top).clamp(f64::MIN_POSITIVE, 1.0) })
+        .collect()
+}

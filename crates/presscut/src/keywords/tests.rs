@@ -1,0 +1,220 @@
+//! Behaviour of the whole stage on invented articles.
+
+use super::*;
+
+fn texts(text: &str, k: usize) -> Vec<String> {
+    extract(text, &Hints::default(), k).into_iter().map(|k| k.text).collect()
+}
+
+const WIND_FARM: &str = "Council approves offshore wind farm near Dunmore\n\n\
+The county council approved an offshore wind farm on Tuesday after a year of hearings. \
+The wind farm will have forty wind turbines and supply power to sixty thousand homes. \
+Fishermen in Dunmore said the wind turbines would damage lobster grounds. \
+Marisol Tevez, who chairs the planning committee, said the wind farm met every test. \
+Marisol Tevez added that lobster grounds would be surveyed each spring. \
+Construction of the wind farm starts next year, and a wind turbine factory may follow.";
+
+#[test]
+fn empty_text_or_zero_k_gives_nothing() {
+    assert!(extract("", &Hints::default(), 10).is_empty());
+    assert!(extract(WIND_FARM, &Hints::default(), 0).is_empty());
+}
+
+#[test]
+fn scores_are_descending_and_in_unit_interval() {
+    let kws = extract(WIND_FARM, &Hints::default(), 10);
+    assert!(!kws.is_empty());
+    assert!((kws[0].score - 1.0).abs() < 1e-12);
+    for w in kws.windows(2) {
+        assert!(w[0].score >= w[1].score);
+    }
+    assert!(kws.iter().all(|k| k.score > 0.0 && k.score <= 1.0));
+}
+
+#[test]
+fn repeated_topic_phrase_ranks_first() {
+    let top = texts(WIND_FARM, 3);
+    assert!(top.iter().any(|t| t == "wind farm"), "{top:?}");
+}
+
+#[test]
+fn plural_and_singular_are_one_keyword_in_the_majority_form() {
+    let all = texts(WIND_FARM, 30);
+    assert!(all.iter().any(|t| t == "wind turbines"), "{all:?}");
+    assert!(!all.iter().any(|t| t == "wind turbine"), "{all:?}");
+}
+
+#[test]
+fn no_keyword_starts_or_ends_with_a_function_word() {
+    for kw in texts(WIND_FARM, 30) {
+        let words: Vec<String> = kw.split(' ').map(str::to_lowercase).collect();
+        for edge in [words.first(), words.last()].into_iter().flatten() {
+            assert!(
+                !["the", "a", "of", "and", "to", "on", "in", "would", "said", "who"]
+                    .contains(&edge.as_str()),
+                "{kw}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_name_is_reported_whole_not_as_its_parts() {
+    let all = texts(WIND_FARM, 30);
+    assert!(all.iter().any(|t| t == "Marisol Tevez"), "{all:?}");
+    assert!(!all.iter().any(|t| t == "Tevez" || t == "Marisol"), "{all:?}");
+}
+
+#[test]
+fn titles_are_not_part_of_a_name() {
+    let text = "The talks stalled. Foreign Minister Ana Ruiz left early. \
+                Ana Ruiz later met Deputy Mayor Tom Okafor, and Ana Ruiz spoke again.";
+    let all = texts(text, 20);
+    assert!(all.iter().any(|t| t == "Ana Ruiz"), "{all:?}");
+    assert!(!all.iter().any(|t| t.contains("Minister Ana")), "{all:?}");
+}
+
+#[test]
+fn sentence_initial_capital_is_dropped_for_common_words() {
+    let text = "Tariffs rose again. Importers said tariffs hurt. The new tariffs start soon, \
+                and tariffs on steel double.";
+    let all = texts(text, 5);
+    assert_eq!(all.first().map(String::as_str), Some("tariffs"), "{all:?}");
+}
+
+#[test]
+fn entity_hints_are_never_cut_in_two() {
+    let text = "Staff at Harbor Point Authority voted. Harbor Point Authority staff voted again \
+                and the Point Authority vote passed.";
+    let start = text.find("Harbor").unwrap_or(0);
+    let second = text.rfind("Harbor Point Authority").unwrap_or(0);
+    let ents = [
+        (start, start + "Harbor Point Authority".len()),
+        (second, second + "Harbor Point Authority".len()),
+    ];
+    let hints = Hints { entities: &ents, ..Hints::default() };
+    let all: Vec<String> = extract(text, &hints, 20).into_iter().map(|k| k.text).collect();
+    assert!(all.iter().any(|t| t == "Harbor Point Authority"), "{all:?}");
+    assert!(!all.iter().any(|t| t == "Harbor Point"), "{all:?}");
+}
+
+#[test]
+fn a_repeated_headline_counts_once() {
+    let headline = "Ferry Strike Ends After Nine Days";
+    let body = "Ferry crews returned to work. The union said wages would rise. Crews cheered \
+                the deal, and the union thanked passengers for their patience.";
+    let once = format!("{headline}\n\n{body}");
+    let thrice = format!("{headline}\n\n{body}\n\n{headline}\n\n{headline}");
+    assert_eq!(texts(&once, 10), texts(&thrice, 10));
+}
+
+#[test]
+fn sentence_hints_replace_the_crude_splitter() {
+    let text = "Rates rose at Banco Sur today Analysts expect more";
+    let cut = text.find("Analysts").unwrap_or(0);
+    let sentences = [(0, cut - 1), (cut, text.len())];
+    let hints = Hints { sentences: &sentences, ..Hints::default() };
+    let all: Vec<String> = extract(text, &hints, 20).into_iter().map(|k| k.text).collect();
+    // `Analysts` opens a sentence, so it is not glued to the name before it.
+    assert!(all.iter().any(|t| t == "Banco Sur"), "{all:?}");
+    assert!(!all.iter().any(|t| t.contains("today Analysts")), "{all:?}");
+}
+
+#[test]
+fn never_panics_on_hostile_input() {
+    let long_word = "a".repeat(1 << 20);
+    let caps = "Word ".repeat(10_000);
+    let quotes = "\u{201C}\"'\u{2019}".repeat(25_000);
+    let shouting = "THE MAYOR SAID THE BRIDGE WILL CLOSE. ".repeat(200);
+    let long_name = format!("Dr {} met {} today.", "Abcdefghij".repeat(20), "Xy".repeat(100));
+    let odd = "e\u{301}\u{200d}\u{202e}\u{fe0f}\u{feff} \u{1F600}'s d'' -- &amp;&#x;& n't 's U.S.. \
+               \u{0130}stanbul ﬁnance ǅemal 3-4 A.B.C.D.E.F.G.H.I.J.K.";
+    let texts_: [&str; 7] = ["", "x", &long_word, &caps, &quotes, &shouting, &long_name];
+    let bad_spans = [(5, 2), (0, usize::MAX), (usize::MAX, usize::MAX), (1, 2)];
+    for text in texts_.iter().copied().chain([odd]) {
+        for hints in [
+            Hints::default(),
+            Hints { title: Some((1, 2)), sentences: &bad_spans, entities: &bad_spans },
+        ] {
+            let kws = extract(text, &hints, 10);
+            assert!(kws.len() <= 10);
+            assert!(kws.iter().all(|k| !k.text.is_empty() && k.score > 0.0 && k.score <= 1.0));
+        }
+    }
+}
+
+#[test]
+fn huge_k_is_capped() {
+    let kws = extract(WIND_FARM, &Hints::default(), usize::MAX);
+    assert!(!kws.is_empty() && kws.len() <= MAX_K);
+}
+
+#[test]
+fn random_mixtures_of_tricky_characters_never_panic() {
+    let pieces = [
+        "A",
+        "b",
+        "Z",
+        "é",
+        "Ñ",
+        "ß",
+        "İ",
+        "ǅ",
+        "1",
+        " ",
+        "\n",
+        "\n\n",
+        ".",
+        ",",
+        "'",
+        "\u{2019}",
+        "\"",
+        "\u{201C}",
+        "-",
+        "&",
+        ";",
+        "#",
+        ":",
+        "(",
+        "s",
+        "S",
+        "of",
+        "The",
+        "Mr",
+        "U.S.",
+        "n't",
+        "\u{301}",
+        "\u{200d}",
+        "\u{1F600}",
+        "!",
+        "?",
+        "NATO",
+        "x-",
+        "&amp;",
+    ];
+    let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+    for round in 0..3000 {
+        let mut text = String::new();
+        for _ in 0..(round % 60) {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+        }
+        let spans = [(seed as usize % 50, (seed >> 8) as usize % 80)];
+        let hints = Hints { title: Some(spans[0]), sentences: &spans, entities: &spans };
+        for kw in extract(&text, &hints, 5) {
+            assert!(!kw.text.is_empty() && kw.score > 0.0 && kw.score <= 1.0);
+        }
+    }
+}
+
+#[test]
+fn a_name_inside_a_longer_name_still_counts() {
+    let text = "The Velmar Harbor Court heard the case. Lawyers said the Harbor Court \
+                would rule soon. The Velmar Harbor Court then ruled, and the Harbor Court \
+                ruling surprised lawyers. Critics of the Harbor Court were silent.";
+    let all = texts(text, 10);
+    assert!(all.iter().any(|t| t == "Harbor Court"), "{all:?}");
+    assert!(!all.iter().any(|t| t == "Harbor" || t == "Court"), "{all:?}");
+}

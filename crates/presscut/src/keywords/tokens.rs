@@ -1,0 +1,341 @@
+//! One pass over the text: words with their case, phrase and sentence boundaries, and a
+//! per-document vocabulary (word types with their weight and stem class).
+
+use super::Hints;
+use super::vocab::{TypeInfo, Vocab};
+use super::words::{
+    analyse_word, char_at, entity_len, is_dotted_abbreviation, is_open_quote, scan_word,
+};
+
+/// First letter upper case.
+pub(crate) const CAP: u16 = 1;
+/// Two or more letters, none lower case.
+pub(crate) const ALLCAPS: u16 = 1 << 1;
+/// Contains at least one letter.
+pub(crate) const ALPHA: u16 = 1 << 2;
+/// A phrase boundary (punctuation, sentence end, paragraph) lies before this token.
+pub(crate) const BREAK: u16 = 1 << 3;
+/// Position where capitalisation says nothing (sentence start, after a quote mark or colon,
+/// title-case headline, all-caps line).
+pub(crate) const BLIND: u16 = 1 << 4;
+/// Followed by a possessive `'s`: a phrase may end here but not run on.
+pub(crate) const POSS: u16 = 1 << 5;
+/// A contraction (`don't`, `we'll`): always a function word.
+pub(crate) const CONTRACTION: u16 = 1 << 6;
+/// Inside the headline.
+pub(crate) const TITLE: u16 = 1 << 7;
+/// Longer than any real word: never part of a keyphrase.
+pub(crate) const JUNK: u16 = 1 << 8;
+/// Starts a sentence (first token after a sentence boundary).
+pub(crate) const SENT_START: u16 = 1 << 9;
+/// Inside a sentence seen before verbatim (repeated headline, boilerplate): not counted.
+pub(crate) const DUP: u16 = 1 << 10;
+/// Begins with a letter (not a digit).
+pub(crate) const LETTER_FIRST: u16 = 1 << 11;
+
+const NO_ENTITY: u32 = u32::MAX;
+/// Longest title-case line taken for a heading, in words.
+const MAX_HEADING_TOKENS: usize = 16;
+
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Token {
+    pub start: usize,
+    /// End of the word itself (a possessive `'s` is left out).
+    pub end: usize,
+    pub ty: u32,
+    pub flags: u16,
+    /// Index of the named-entity hint covering this token, `u32::MAX` when none.
+    pub ent: u32,
+}
+
+impl Token {
+    pub fn has(&self, f: u16) -> bool {
+        self.flags & f != 0
+    }
+}
+
+pub(crate) struct Doc {
+    pub tokens: Vec<Token>,
+    pub types: Vec<TypeInfo>,
+    /// Number of stem classes (`TypeInfo::stem` is below it).
+    pub n_stems: usize,
+}
+
+/// What lies between two words.
+#[derive(Default)]
+struct Gap {
+    punct: bool,
+    /// A sentence-final mark was seen (and not after an abbreviation).
+    final_mark: bool,
+    newlines: u32,
+    quote_or_colon: bool,
+}
+
+/// Tokenizes `text`; sentence boundaries come from `hints.sentences` when given, else from
+/// punctuation and line breaks.
+pub(crate) fn tokenize(text: &str, hints: &Hints) -> Doc {
+    let bytes = text.as_bytes();
+    let expected_types = (text.len() / 12).clamp(16, 1 << 16);
+    let mut vocab = Vocab::with_capacity(expected_types);
+    let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 6 + 1);
+
+    let mut sent_starts: Vec<usize> = hints.sentences.iter().map(|s| s.0).collect();
+    sent_starts.sort_unstable();
+    let use_hint_sentences = !sent_starts.is_empty();
+    let mut next_sent = 0usize;
+    let title = hints.title.filter(|t| t.0 < t.1);
+
+    let mut gap = Gap { newlines: 2, ..Gap::default() };
+    let mut prev_abbrev = false;
+    let mut prev_in_title = false;
+    let mut i = 0usize;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b' ' {
+            i += 1;
+            continue;
+        }
+        let c = if b < 0x80 {
+            b as char
+        } else if let Some(c) = char_at(text, i) {
+            c
+        } else {
+            i += 1;
+            continue;
+        };
+        // General Punctuation (curly quotes, dashes, spaces) needs no Unicode table look-up.
+        if ('\u{2000}'..='\u{206F}').contains(&c) || !c.is_alphanumeric() {
+            if c == '\n' {
+                gap.newlines += 1;
+            } else if !c.is_whitespace() {
+                gap.punct = true;
+                if matches!(c, '.' | '!' | '?' | '\u{2026}') && !(c == '.' && prev_abbrev) {
+                    gap.final_mark = true;
+                }
+                if c == ':' || is_open_quote(c) {
+                    gap.quote_or_colon = true;
+                }
+            }
+            i += if c == '&' { entity_len(bytes, i) } else { c.len_utf8() };
+            continue;
+        }
+        let start = i;
+        let sc = scan_word(text, i);
+        let mut end = sc.end;
+        let mut word = &text[start..end];
+        if sc.dot && bytes.get(end) == Some(&b'.') && is_dotted_abbreviation(word) {
+            end += 1;
+            word = &text[start..end];
+        }
+        i = end;
+
+        let (mut flags, base_len) = analyse_word(word, &sc);
+        let base_end = start + base_len;
+        let base = &text[start..base_end];
+        let letters_one = flags & ALLCAPS == 0 && base.len() == 1;
+
+        // Boundaries.
+        let starts_lower = match bytes.get(start) {
+            Some(&b) if b < 0x80 => b.is_ascii_lowercase(),
+            _ => base.chars().next().is_some_and(char::is_lowercase),
+        };
+        let in_title = title.is_some_and(|t| start >= t.0 && start < t.1);
+        let sentence_break = if use_hint_sentences {
+            let mut crossed = false;
+            while next_sent < sent_starts.len() && sent_starts[next_sent] <= start {
+                next_sent += 1;
+                crossed = true;
+            }
+            crossed
+        } else {
+            gap.newlines >= 2 || ((gap.final_mark || gap.newlines == 1) && !starts_lower)
+        } || (prev_in_title && !in_title)
+            || tokens.is_empty();
+        if sentence_break {
+            flags |= BREAK | SENT_START | BLIND;
+        } else if gap.punct || gap.newlines > 0 {
+            flags |= BREAK;
+        }
+        if gap.quote_or_colon {
+            flags |= BLIND;
+        }
+        if in_title {
+            flags |= TITLE;
+        }
+
+        // The scan hashed the word as it read it; a shorter base or an added period needs
+        // its own hash.
+        let known_hash = sc.lower_hash().filter(|_| base_end == sc.end);
+        let plain_ascii = !sc.non_ascii && !sc.dot;
+        let ty =
+            vocab.intern(text, (start, base_end), flags & ALLCAPS != 0, known_hash, plain_ascii);
+        // An initial (`L.`) or an abbreviation (`Mr.`): a following period ends no sentence.
+        prev_abbrev = bytes.get(base_end) == Some(&b'.')
+            && ((letters_one && flags & CAP != 0) || vocab.types[ty as usize].abbrev);
+        prev_in_title = in_title;
+        tokens.push(Token { start, end: base_end, ty, flags, ent: NO_ENTITY });
+        gap = Gap::default();
+    }
+
+    vocab.resolve_weights(text);
+    let mut doc = Doc { tokens, n_stems: vocab.stems.len(), types: vocab.types };
+    let ranges: Vec<(usize, usize)> = sentences(&doc.tokens).collect();
+    mark_blind_sentences(&mut doc, &ranges);
+    mark_duplicate_sentences(&mut doc, &ranges);
+    mark_entities(&mut doc, hints.entities);
+    doc
+}
+
+/// Sentence ranges `[a, b)` over the token list.
+pub(crate) fn sentences(tokens: &[Token]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut a = 0usize;
+    std::iter::from_fn(move || {
+        if a >= tokens.len() {
+            return None;
+        }
+        let mut b = a + 1;
+        while b < tokens.len() && !tokens[b].has(SENT_START) {
+            b += 1;
+        }
+        let r = (a, b);
+        a = b;
+        Some(r)
+    })
+}
+
+/// Title-case headlines and all-caps lines say nothing through capitalisation.
+fn mark_blind_sentences(doc: &mut Doc, ranges: &[(usize, usize)]) {
+    for &(a, b) in ranges {
+        let (mut content, mut cap_content, mut alpha, mut allcaps) = (0u32, 0u32, 0u32, 0u32);
+        for t in &doc.tokens[a..b] {
+            if !t.has(ALPHA) {
+                continue;
+            }
+            alpha += 1;
+            if t.has(ALLCAPS) {
+                allcaps += 1;
+            }
+            let ty = &doc.types[t.ty as usize];
+            if !ty.stop && !ty.short && t.has(LETTER_FIRST) {
+                content += 1;
+                if t.has(CAP) {
+                    cap_content += 1;
+                }
+            }
+        }
+        let title_case = content >= 2 && cap_content == content;
+        let shouting = alpha >= 3 && allcaps * 2 > alpha;
+        // A short title-case line is a headline or section heading: it names a topic.
+        let heading = title_case && b - a <= MAX_HEADING_TOKENS;
+        if title_case || shouting {
+            for t in &mut doc.tokens[a..b] {
+                t.flags |= BLIND;
+                if heading {
+                    t.flags |= TITLE;
+                }
+            }
+        }
+    }
+}
+
+/// A sentence repeated verbatim (a headline repeated between sections, boilerplate) counts once.
+fn mark_duplicate_sentences(doc: &mut Doc, ranges: &[(usize, usize)]) {
+    let mut seen = super::hash::FxSet::default();
+    for &(a, b) in ranges {
+        if b - a < 4 {
+            continue;
+        }
+        let mut h = super::hash::Fx::default();
+        for t in &doc.tokens[a..b] {
+            std::hash::Hasher::write_u32(&mut h, t.ty);
+        }
+        if !seen.insert(std::hash::Hasher::finish(&h)) {
+            for t in &mut doc.tokens[a..b] {
+                t.flags |= DUP;
+            }
+        }
+    }
+}
+
+/// Assigns each token the entity hint covering it.
+fn mark_entities(doc: &mut Doc, entities: &[(usize, usize)]) {
+    if entities.is_empty() {
+        return;
+    }
+    let mut spans: Vec<(usize, usize, u32)> = entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.0 < e.1)
+        .map(|(k, e)| (e.0, e.1, k as u32))
+        .collect();
+    spans.sort_unstable();
+    let mut e = 0usize;
+    for t in &mut doc.tokens {
+        while e < spans.len() && spans[e].1 <= t.start {
+            e += 1;
+        }
+        if let Some(&(s, end, id)) = spans.get(e)
+            && s < t.end.max(t.start + 1)
+            && t.start < end
+        {
+            t.ent = id;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<String> {
+        let d = tokenize(text, &Hints::default());
+        d.tokens.iter().map(|t| text[t.start..t.end].to_string()).collect()
+    }
+
+    #[test]
+    fn keeps_hyphenated_words_abbreviations_and_strips_possessives() {
+        let w = words("The U.S. envoy's self-determination plan, Mr. Smith's idea.");
+        assert_eq!(
+            w,
+            ["The", "U.S.", "envoy", "self-determination", "plan", "Mr", "Smith", "idea"]
+        );
+    }
+
+    #[test]
+    fn plural_and_singular_share_a_stem() {
+        let d = tokenize("asset assets study studies day days", &Hints::default());
+        let s: Vec<u32> = d.tokens.iter().map(|t| d.types[t.ty as usize].stem).collect();
+        assert_eq!(s[0], s[1]);
+        assert_eq!(s[2], s[3]);
+        assert_eq!(s[4], s[5]);
+        assert_ne!(s[0], s[2]);
+    }
+
+    #[test]
+    fn sentence_starts_are_case_blind_but_mid_sentence_names_are_not() {
+        let text = "Rain fell on Paris. Mr. Dupont stayed home.";
+        let d = tokenize(text, &Hints::default());
+        let by_word = |w: &str| d.tokens.iter().find(|t| &text[t.start..t.end] == w).copied();
+        assert!(by_word("Rain").is_some_and(|t| t.has(BLIND)));
+        assert!(by_word("Paris").is_some_and(|t| !t.has(BLIND)));
+        // `Mr.` does not end the sentence.
+        assert!(by_word("Dupont").is_some_and(|t| !t.has(SENT_START)));
+        assert!(by_word("Mr").is_some_and(|t| t.has(SENT_START)));
+    }
+
+    #[test]
+    fn headline_in_title_case_is_case_blind() {
+        let text = "Storm Hits Coastal Town Overnight\n\nThe storm hit the town of Esk.";
+        let d = tokenize(text, &Hints::default());
+        assert!(d.tokens[..5].iter().all(|t| t.has(BLIND)));
+        let esk = d.tokens.last().copied();
+        assert!(esk.is_some_and(|t| !t.has(BLIND)));
+    }
+
+    #[test]
+    fn survives_odd_input() {
+        for text in ["", "'", "-.-", "’s", "a'", "\u{feff}\u{200b}", "x\u{301}y", "..."] {
+            let _ = tokenize(text, &Hints::default());
+        }
+    }
+}

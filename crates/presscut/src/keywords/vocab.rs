@@ -1,0 +1,237 @@
+//! The per-document vocabulary: each distinct lower-cased word once, with its stem class (plural
+//! folded), its lists (function word, title, connector, abbreviation) and its weight.
+
+use super::hash::{hash_bytes, hash_lower_ascii};
+use super::idmap::IdMap;
+use super::lexicon::LEXICON;
+
+/// A word type of the document (its lower-cased form).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct TypeInfo {
+    pub idf: f32,
+    pub stop: bool,
+    pub title: bool,
+    pub connector: bool,
+    pub lower_connector: bool,
+    /// An abbreviation whose period does not end a sentence (`Mr.`).
+    pub abbrev: bool,
+    /// Single character: never a keyword on its own.
+    pub short: bool,
+    /// Stem class: `asset` and `assets` share one.
+    pub stem: u32,
+}
+
+/// Lower-cases `word` into `buf`.
+fn lower_into(word: &str, buf: &mut String) {
+    buf.clear();
+    if word.is_ascii() {
+        buf.push_str(word);
+        buf.make_ascii_lowercase();
+        return;
+    }
+    for c in word.chars() {
+        if c.is_ascii() {
+            buf.push(c.to_ascii_lowercase());
+        } else if c == '\u{2019}' {
+            buf.push('\'');
+        } else {
+            buf.extend(c.to_lowercase());
+        }
+    }
+}
+
+/// The S-stemmer (Harman 1991) folding English plurals onto their singular: the length of the
+/// stem of `w` (ASCII letters compared without regard to case).
+fn s_stem_len(w: &[u8]) -> usize {
+    let n = w.len();
+    let ends =
+        |suffix: &[u8]| n >= suffix.len() && w[n - suffix.len()..].eq_ignore_ascii_case(suffix);
+    if n <= 3 || !ends(b"s") {
+        return n;
+    }
+    if ends(b"ies") && !ends(b"eies") && !ends(b"aies") {
+        // The whole ending goes; `stem_key` marks the result as the `-y` class, so that
+        // `studies` meets `study`.
+        return n - 3;
+    }
+    if ends(b"es") && !(ends(b"aes") || ends(b"ees") || ends(b"oes")) {
+        return n - 1;
+    }
+    if ends(b"us") || ends(b"ss") || ends(b"is") {
+        return n;
+    }
+    n - 1
+}
+
+/// Marks the `-y` stem class (`study`, `studies`).
+const Y_CLASS: u64 = 0x9e37_79b9_7f4a_7c15;
+
+/// The hash identifying the stem class of a word without dots: plurals folded, `-y` ≡ `-ies`.
+/// `hash` must hash the lower-cased form of the bytes it is given.
+fn stem_key(w: &[u8], hash: impl Fn(&[u8]) -> u64) -> u64 {
+    let s = s_stem_len(w);
+    if s + 3 == w.len() && w[s..].eq_ignore_ascii_case(b"ies") {
+        return hash(&w[..s]) ^ Y_CLASS;
+    }
+    let stem = &w[..s];
+    if s >= 3 && stem[s - 1].eq_ignore_ascii_case(&b'y') {
+        // `study` joins `studies`; `day`/`days` keep the plain rule (vowel before y).
+        if !matches!(stem[s - 2].to_ascii_lowercase(), b'a' | b'e' | b'i' | b'o' | b'u') {
+            return hash(&stem[..s - 1]) ^ Y_CLASS;
+        }
+    }
+    hash(stem)
+}
+
+/// Stem class key of a word read from the text: ASCII words without dots are read in place,
+/// others lower-cased (and stripped of dots) into `buf` first.
+fn stem_key_of(word: &str, plain_ascii: bool, buf: &mut String) -> u64 {
+    if plain_ascii {
+        return stem_key(word.as_bytes(), |b| super::hash::hash_and_count_ascii(b).0);
+    }
+    lower_into(word, buf);
+    buf.retain(|c| c != '.');
+    stem_key(buf.as_bytes(), hash_bytes)
+}
+
+/// The weight of a word missing from the table.
+fn idf_of(lower: &str, acronym: bool) -> f32 {
+    let lx = &*LEXICON;
+    // A dotted abbreviation (`U.S.`, `U.K.`) weighs what its undotted form weighs, unless that
+    // is a function word (`us`): then it gets a middling weight.
+    if lower.contains('.') {
+        let bare: String = lower.chars().filter(|&c| c != '.').collect();
+        let h = hash_bytes(bare.as_bytes());
+        return match lx.idf(h) {
+            Some(v) if !lx.flags(h).is_stop() => v,
+            _ => lx.idf_common,
+        };
+    }
+    // The table has no acronyms (`NATO`, `EU`): give them an ordinary word's weight.
+    if acronym {
+        return lx.idf_common;
+    }
+    // A compound (`self-determination`, `so-called`) weighs what its rarest known part weighs.
+    if lower.contains('-') {
+        let best = lower
+            .split('-')
+            .filter(|p| p.chars().any(char::is_alphabetic))
+            .filter_map(|p| lx.idf(hash_bytes(p.as_bytes())))
+            .fold(0.0f32, f32::max);
+        if best > 0.0 {
+            return best;
+        }
+    }
+    lx.idf_unknown
+}
+
+pub(crate) struct Vocab {
+    pub types: Vec<TypeInfo>,
+    /// Per type, what its weight is looked up by: the word hash, the span of its first
+    /// occurrence and whether that was an acronym. Weights are looked up in one batch after
+    /// tokenizing, where the table probes (cache misses) can overlap.
+    pending: Vec<(u64, usize, usize, bool)>,
+    by_hash: IdMap,
+    pub stems: IdMap,
+    buf: String,
+}
+
+impl Vocab {
+    pub fn with_capacity(n: usize) -> Self {
+        Self {
+            types: Vec::with_capacity(n),
+            pending: Vec::with_capacity(n),
+            by_hash: IdMap::with_capacity(n),
+            stems: IdMap::with_capacity(n),
+            buf: String::new(),
+        }
+    }
+
+    /// The type of the word at `span`; `known_hash` is the hash of its lower-cased form when
+    /// the caller already has it.
+    pub fn intern(
+        &mut self,
+        text: &str,
+        span: (usize, usize),
+        acronym: bool,
+        known_hash: Option<u64>,
+        plain_ascii: bool,
+    ) -> u32 {
+        let word = text.get(span.0..span.1).unwrap_or_default();
+        let h = if let Some(h) = known_hash.or_else(|| hash_lower_ascii(word.as_bytes())) {
+            h
+        } else {
+            lower_into(word, &mut self.buf);
+            hash_bytes(self.buf.as_bytes())
+        };
+        let id = self.types.len() as u32;
+        let found = self.by_hash.get_or_insert_with(h, || id);
+        if found != id {
+            return found;
+        }
+        let e = LEXICON.flags(h);
+        let sk = stem_key_of(word, plain_ascii && word.is_ascii(), &mut self.buf);
+        let next_stem = self.stems.len() as u32;
+        let stem = self.stems.get_or_insert_with(sk, || next_stem);
+        let info = TypeInfo {
+            idf: 0.0,
+            stop: e.is_stop(),
+            title: e.is_title(),
+            connector: e.is_connector(),
+            lower_connector: e.is_lower_connector(),
+            abbrev: e.is_abbreviation(),
+            short: word.chars().nth(1).is_none(),
+            stem,
+        };
+        self.types.push(info);
+        self.pending.push((h, span.0, span.1, acronym));
+        id
+    }
+
+    /// Fills in every type's weight.
+    pub fn resolve_weights(&mut self, text: &str) {
+        let lx = &*LEXICON;
+        let found: Vec<Option<f32>> = self.pending.iter().map(|p| lx.idf(p.0)).collect();
+        for (k, known) in found.into_iter().enumerate() {
+            let (_, a, b, acronym) = self.pending[k];
+            let idf = if let Some(v) = known {
+                v
+            } else {
+                lower_into(text.get(a..b).unwrap_or_default(), &mut self.buf);
+                idf_of(&self.buf, acronym)
+            };
+            self.types[k].idf = idf;
+        }
+    }
+}
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plurals_fold_but_other_final_s_words_stay() {
+        let mut buf = String::new();
+        let mut key = |w: &str| {
+            let plain = w.is_ascii() && !w.contains('.');
+            stem_key_of(w, plain, &mut buf)
+        };
+        assert_eq!(key("assets"), key("Asset"));
+        assert_eq!(key("Studies"), key("study"));
+        assert_eq!(key("U.S."), key("US"));
+        assert_eq!(key("Écoles"), key("école"));
+        assert_ne!(key("bus"), key("bu"));
+        assert_ne!(key("glass"), key("glas"));
+        assert_ne!(key("days"), key("da"));
+        assert_eq!(s_stem_len(b"has"), 3);
+    }
+
+    #[test]
+    fn unknown_words_get_a_weight_from_their_shape() {
+        let lx = &*LEXICON;
+        assert_eq!(idf_of("xqzv", false), lx.idf_unknown);
+        assert_eq!(idf_of("xqzv", true), lx.idf_common);
+        // A compound weighs what its rarest known part weighs.
+        let w = idf_of("treaty-xqzv", false);
+        assert!(w < lx.idf_unknown && w > 9.0, "{w}");
+    }
+}

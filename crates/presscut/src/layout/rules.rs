@@ -1,0 +1,305 @@
+//! Rules that recognise what a line *is*, whatever the model thinks of it: comment forms,
+//! captchas, news ids, bylines, date lines, photo credits, the title and its repeats.
+//! They decide the `kind` of removed lines and fill `metadata`.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::features::{LineStats, PHRASE_CLASSES, words};
+use crate::model::BoilerplateKind;
+
+/// Compiles a rule's pattern (with ASCII word boundaries, see `lexicon::ascii_word_boundaries`).
+fn re(pattern: &str) -> Regex {
+    Regex::new(&crate::lexicon::ascii_word_boundaries(pattern)).expect("rule patterns are valid")
+}
+
+/// A line that cleaning removes because of what it is, with what it tells about the article.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Furniture {
+    Captcha,
+    CommentForm,
+    NewsId(String),
+    Byline(Vec<String>),
+    Published(String),
+    PhotoCredit,
+}
+
+impl Furniture {
+    pub fn kind(&self) -> BoilerplateKind {
+        match self {
+            Furniture::Captcha => BoilerplateKind::Captcha,
+            Furniture::CommentForm => BoilerplateKind::CommentForm,
+            Furniture::NewsId(_)
+            | Furniture::Byline(_)
+            | Furniture::Published(_)
+            | Furniture::PhotoCredit => BoilerplateKind::Metadata,
+        }
+    }
+}
+
+static CAPTCHA: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?ix)^(
+            (what\s+is\s+|solve:?\s*|please\s+solve\s*:?\s*)?\d{1,3}\s*[-+x×*]\s*\d{1,3}\s*(=|equals)\s*\??\s*\*?\s*
+          | .{0,40}\b(captcha|i'?m\s+not\s+a\s+robot|prove\s+you'?re\s+(human|not\s+a\s+robot)|security\s+(question|check|code))\b.{0,40}
+        )$")
+});
+
+static COMMENT_FORM: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?ix)^(
+            (your|post\s+(a|your)|leave\s+(a|your)|add\s+(a|your)|write\s+(a|your)|submit\s+(a|your)?)\s*(comment|reply|response|review)s?\s*\*?:?
+          | you\s+are\s+replying\s+to\s*:?.{0,80}
+          | (cancel|post)\s+reply | reply | replies | comments?\s*\(?\d*\)? | \d+\s+comments?
+          | (name|e-?mail|e-?mail\s+address|website|message|comment)\s*\*?\s*:?\s*\*?
+          | save\s+my\s+name.{0,120}
+          | (your\s+)?e-?mail\s+address\s+will\s+not\s+be\s+published.{0,80}
+          | required\s+fields\s+are\s+marked.{0,20}
+          | (log|sign)\s*in\s+to\s+(comment|reply).{0,40}
+          | (view|show|load|hide|read)\s+(all\s+)?(\d+\s+)?comments?.{0,20}
+          | be\s+the\s+first\s+to\s+comment.{0,20}
+          | (comments\s+are\s+closed|commenting\s+is\s+(closed|disabled)).{0,40}
+        )$")
+});
+
+static NEWS_ID: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?:news|article|story|post|content|doc(?:ument)?)\s*(?:id|no\.?|number|code)\s*[:#.]?\s*([A-Z0-9][A-Z0-9-]{1,24})$",
+    )
+});
+
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?:by|written\s+by|posted\s+by|reported\s+by|story\s+by|words\s+by|authors?\s*:)\s*:?\s+(.+)$",
+    )
+});
+
+static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?ix)(
+            ^\(?(photo|photograph|image|picture|pic|video|illustration|graphic)s?(\s+credit)?\s*(:|by\b)
+          | ^(credit|source|courtesy)\s*:
+          | (/|\bvia\s+|\bfor\s+|\s-\s|—\s?)(getty\s+images|reuters|afp|ap|epa|shutterstock|istock|alamy|bloomberg|ap\s+photo)\)?\.?$
+          | ^[^.]{0,80}(/|//)\s*(getty\s+images|shutterstock|istock|alamy|unsplash|pexels)\)?$
+          | ^\(?(getty\s+images|shutterstock|istock|alamy|ap\s+photo)\b[^.]{0,60}\)?$
+        )")
+});
+
+/// Recognises furniture that is removed whatever the model says.
+pub fn furniture(text: &str, stats: &LineStats) -> Option<Furniture> {
+    if stats.words > 30 || text.chars().count() > 240 {
+        return None;
+    }
+    if CAPTCHA.is_match(text) {
+        return Some(Furniture::Captcha);
+    }
+    if COMMENT_FORM.is_match(text) {
+        return Some(Furniture::CommentForm);
+    }
+    if let Some(c) = NEWS_ID.captures(text)
+        && c[1].bytes().any(|b| b.is_ascii_digit())
+    {
+        return Some(Furniture::NewsId(c[1].to_owned()));
+    }
+    // A date line has a day or a year in digits.
+    if stats.words <= 16
+        && text.bytes().any(|b| b.is_ascii_digit())
+        && let Some(published) = crate::time::parse_date_line(text)
+    {
+        return Some(Furniture::Published(published));
+    }
+    if stats.words <= 14
+        && let Some(c) = BYLINE.captures(text)
+    {
+        let authors = byline_authors(&c[1]);
+        if !authors.is_empty() {
+            return Some(Furniture::Byline(authors));
+        }
+    }
+    if stats.words <= 20 && PHOTO_CREDIT.is_match(text) {
+        return Some(Furniture::PhotoCredit);
+    }
+    None
+}
+
+/// The names in the rest of a byline (`Jane Doe and John Roe, Reuters | Jan 5, 2025`).
+fn byline_authors(rest: &str) -> Vec<String> {
+    // A date or other trailer glued to the byline ends it.
+    static TRAILER: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)(\||•|·|—|–| - |\bpublished\b|\bupdated\b|\bposted\b|\bon\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{1,2}[:/]\d{2}|\b(19|20)\d{2}\b)",
+        )
+    });
+    let rest = TRAILER.find(rest).map_or(rest, |m| &rest[..m.start()]);
+    rest.split([',', ';', '&'])
+        .flat_map(|part| part.split(" and "))
+        .map(str::trim)
+        .filter(|name| {
+            let n = words(name).count();
+            (1..=5).contains(&n)
+                && name
+                    .split_whitespace()
+                    .all(|w| w.starts_with(|c: char| c.is_uppercase()) || is_name_particle(w))
+        })
+        .map(str::to_owned)
+        .collect()
+}
+
+fn is_name_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "de" | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "da"
+            | "di"
+            | "del"
+            | "la"
+            | "le"
+            | "bin"
+            | "al"
+            | "ibn"
+            | "dos"
+            | "du"
+    )
+}
+
+/// The boilerplate kind of a removed unit from its furniture phrases and where it sits.
+pub fn kind_of_removed(
+    stats: &LineStats,
+    before_article: bool,
+    after_article: bool,
+) -> BoilerplateKind {
+    let has = |class: &str| {
+        PHRASE_CLASSES
+            .iter()
+            .position(|c| *c == class)
+            .is_some_and(|i| stats.phrases & (1 << i) != 0)
+    };
+    if has("comment") {
+        BoilerplateKind::CommentForm
+    } else if has("newsletter") {
+        BoilerplateKind::Newsletter
+    } else if has("share") {
+        BoilerplateKind::Share
+    } else if has("advertisement") {
+        BoilerplateKind::Advertisement
+    } else if has("related") {
+        BoilerplateKind::Related
+    } else if has("cookie") || has("footer") {
+        BoilerplateKind::Footer
+    } else if has("navigation") || before_article {
+        BoilerplateKind::Navigation
+    } else if has("byline") || has("date") || has("photo") {
+        BoilerplateKind::Metadata
+    } else if after_article {
+        if stats.is_prose() { BoilerplateKind::Other } else { BoilerplateKind::Related }
+    } else {
+        BoilerplateKind::Other
+    }
+}
+
+/// Whether a line can be a headline: a few words, not a sentence ending in a period.
+pub fn is_title_like(text: &str, stats: &LineStats) -> bool {
+    let one_word_title =
+        stats.words == 1 && text.chars().count() >= 3 && text.starts_with(char::is_uppercase);
+    ((2..=30).contains(&stats.words) || one_word_title)
+        && text.chars().count() <= 250
+        && !text.ends_with(['.', ',', ';', ':'])
+        && !stats.url
+        && stats.phrases == 0
+}
+
+/// Whether a kept line is a subheading: short, no final punctuation, introducing more text.
+pub fn is_heading(text: &str, stats: &LineStats) -> bool {
+    let question = text.ends_with('?') && stats.words <= 12 && stats.cap_ratio >= 0.5;
+    (1..=20).contains(&stats.words)
+        && text.chars().count() <= 150
+        && (!stats.end_punct || question)
+        && !stats.end_colon
+        && !stats.bullet
+        && !text.ends_with([',', ';'])
+}
+
+/// A dateline at the start of a paragraph: `MOSCOW (Reuters) —`, `WASHINGTON, Feb 5 (AP) -`.
+pub fn dateline(paragraph: &str) -> Option<&str> {
+    static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"^((?:\p{Lu}[\p{Lu}\p{M}.'’-]+)(?:[ ,]+\p{Lu}[\p{Lu}\p{M}.'’-]+){0,3}(?:,\s*\p{Lu}[\p{L}.]+(?:\s\p{Lu}[\p{L}.]+)?)?(?:,?\s+\p{Lu}[a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([^()]{2,40}\))?)\s*(?:—|–|-{1,2}|:)\s",
+        )
+    });
+    let c = DATELINE.captures(paragraph)?;
+    let m = c.get(1)?;
+    // A dateline opens with a place written in capitals, at least one word of 3+ letters.
+    let first = m.as_str().split([' ', ',', '(']).next().unwrap_or_default();
+    (first.chars().filter(|c| c.is_alphabetic()).count() >= 3).then(|| m.as_str().trim_end())
+}
+
+/// The parts of a page title (`Headline | Site` → `Headline`, `Site`), as lower-case word sets.
+pub fn title_parts(title: &str) -> Vec<Vec<u64>> {
+    static SEP: LazyLock<Regex> = LazyLock::new(|| re(r"\s+[|\-–—:·•]\s+|\s*\|\s*"));
+    SEP.split(title).map(super::features::word_set).filter(|s| !s.is_empty()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn furn(text: &str) -> Option<Furniture> {
+        furniture(text, &LineStats::of(text))
+    }
+
+    #[test]
+    fn comment_forms_and_captchas_are_recognised() {
+        assert_eq!(furn("3 + 4 ="), Some(Furniture::Captcha));
+        assert_eq!(furn("What is 7 x 2?"), None);
+        assert_eq!(furn("What is 7 x 2 ="), Some(Furniture::Captcha));
+        assert_eq!(furn("Your Comment"), Some(Furniture::CommentForm));
+        assert_eq!(furn("You are replying to: ."), Some(Furniture::CommentForm));
+        assert_eq!(furn("Leave a Reply"), Some(Furniture::CommentForm));
+        assert_eq!(furn("Name *"), Some(Furniture::CommentForm));
+        assert_eq!(furn("The comment drew a reply from the minister."), None);
+    }
+
+    #[test]
+    fn metadata_lines_fill_metadata() {
+        assert_eq!(furn("News ID 200143"), Some(Furniture::NewsId("200143".into())));
+        assert_eq!(furn("Article ID: 55-1234"), Some(Furniture::NewsId("55-1234".into())));
+        assert_eq!(furn("News ID unknown"), None);
+        assert_eq!(
+            furn("By Jane Doe and John Roe"),
+            Some(Furniture::Byline(vec!["Jane Doe".into(), "John Roe".into()]))
+        );
+        assert_eq!(
+            furn("By Korin Miller | Published: Jan 29, 2025"),
+            Some(Furniture::Byline(vec!["Korin Miller".into()]))
+        );
+        assert_eq!(furn("By the end of the day, nothing had changed."), None);
+        assert_eq!(furn("Tanja Ivanova//Getty Images"), Some(Furniture::PhotoCredit));
+        assert_eq!(furn("Photo: Reuters"), Some(Furniture::PhotoCredit));
+    }
+
+    #[test]
+    fn datelines_are_found_at_paragraph_starts() {
+        assert_eq!(dateline("MOSCOW (Reuters) — Russia said on Tuesday"), Some("MOSCOW (Reuters)"));
+        assert_eq!(dateline("WASHINGTON — The Senate voted"), Some("WASHINGTON"));
+        assert_eq!(dateline("NEW YORK, Feb 5 (AP) - Stocks rose"), Some("NEW YORK, Feb 5 (AP)"));
+        assert_eq!(dateline("The minister — who spoke late — said"), None);
+        assert_eq!(dateline("US - China talks"), None);
+    }
+
+    #[test]
+    fn headings_are_short_and_unpunctuated() {
+        let h = |t: &str| is_heading(t, &LineStats::of(t));
+        assert!(h("New START Extension"));
+        assert!(h("What Happens Next?"));
+        assert!(!h("He said the talks would continue."));
+        assert!(!h("Here is why:"));
+    }
+
+    #[test]
+    fn title_parts_split_site_names() {
+        let parts = title_parts("Diet Trends for 2025 | Prevention");
+        assert_eq!(parts.len(), 2);
+        assert_eq!(parts[0], super::super::features::word_set("Diet Trends for 2025"));
+    }
+}

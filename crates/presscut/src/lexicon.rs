@@ -1,0 +1,81 @@
+//! Reading the data files under `data/`: one entry a line, `#` comment lines, tab-separated
+//! columns. Each lexicon is parsed once, behind a `LazyLock`, where it is used.
+
+/// The entry lines of a data file: comments and blank lines skipped, ends trimmed.
+pub fn entries(data: &str) -> impl Iterator<Item = &str> {
+    data.lines().map(str::trim_end).filter(|l| !l.trim_start().is_empty() && !l.starts_with('#'))
+}
+
+/// The entry lines of a TSV data file, split into columns.
+pub fn rows(data: &str) -> impl Iterator<Item = Vec<&str>> {
+    entries(data).map(|l| l.split('\t').map(str::trim).collect())
+}
+
+/// An ASCII-only `\b`: the regex crate's lazy DFA cannot handle Unicode word boundaries on
+/// text with non-ASCII characters and falls back to a much slower engine. Lexicon patterns
+/// are ASCII words, so the ASCII boundary means the same thing for them.
+pub fn ascii_word_boundaries(pattern: &str) -> String {
+    pattern.replace(r"\b", r"(?-u:\b)")
+}
+
+/// A fast, non-cryptographic hasher (FxHash) for the short keys of lexicon and layout maps.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.write(&[i]);
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// `HashMap` with [`FxHasher`].
+pub type FastMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
+/// `HashSet` with [`FxHasher`].
+pub type FastSet<K> = std::collections::HashSet<K, std::hash::BuildHasherDefault<FxHasher>>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn comments_and_blank_lines_are_skipped() {
+        let data = "# header\n\nMr\ttitle\n  \nInc\tother\n";
+        let got: Vec<Vec<&str>> = rows(data).collect();
+        assert_eq!(got, vec![vec!["Mr", "title"], vec!["Inc", "other"]]);
+    }
+
+    #[test]
+    fn ascii_boundaries_still_match_words_next_to_unicode_punctuation() {
+        let re = regex::Regex::new(&ascii_word_boundaries(r"(?i)\bshare\b")).unwrap();
+        assert!(re.is_match("“Share” this"));
+        assert!(!re.is_match("shared"));
+    }
+
+    #[test]
+    fn fast_maps_hash_strings() {
+        let mut m: FastMap<&str, usize> = FastMap::default();
+        *m.entry("a").or_default() += 1;
+        *m.entry("a").or_default() += 1;
+        assert_eq!(m["a"], 2);
+    }
+}

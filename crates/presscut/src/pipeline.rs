@@ -1,0 +1,86 @@
+//! The whole flow, top to bottom: each stage is a module with a narrow input and output.
+
+use crate::error::Error;
+use crate::model::{Article, BlockKind, Keyword, SourceFormat};
+use crate::options::{Format, Options};
+use crate::{
+    assemble, entities, html, keywords, layout, normalize, quotes, sentences, sources, time,
+};
+
+/// Inputs larger than this are refused with [`Error::InputTooLarge`].
+pub const MAX_INPUT_BYTES: usize = 256 * 1024 * 1024;
+
+/// How many keywords an article gets.
+pub const KEYWORDS: usize = 10;
+
+/// Extracts one article from raw bytes (UTF-8; invalid sequences are replaced, with a warning).
+pub fn extract_bytes(input: &[u8], options: &Options) -> Result<Article, Error> {
+    if input.len() > MAX_INPUT_BYTES {
+        return Err(Error::InputTooLarge { size: input.len(), limit: MAX_INPUT_BYTES });
+    }
+    let reference = options.reference_date()?;
+
+    // 1. Normalise: decode, unify line ends and spaces, drop invisible characters.
+    let mut normalized = normalize::run(input);
+    let source_format = match options.format {
+        Format::Html => SourceFormat::Html,
+        Format::Text => SourceFormat::Text,
+        Format::Auto if html::looks_like_html(&normalized.text) => SourceFormat::Html,
+        Format::Auto => SourceFormat::Text,
+    };
+    if source_format == SourceFormat::Html {
+        // The page's text replaces the markup; spans then refer to that text.
+        let page_text = html::to_text(&normalized.text);
+        let mut warnings = std::mem::take(&mut normalized.warnings);
+        normalized = normalize::run(page_text.as_bytes());
+        warnings.append(&mut normalized.warnings);
+        normalized.warnings = warnings;
+    }
+
+    // 2. Layout and cleaning: blocks, title, boilerplate, metadata from the text.
+    let layout = layout::run(&normalized.text, options.clean);
+    let text = layout.text.as_str();
+
+    // 3. Sentences inside blocks.
+    let block_spans: Vec<(usize, usize)> = layout.blocks.iter().map(|b| (b.start, b.end)).collect();
+    let sentences = sentences::split(text, &block_spans);
+
+    // 4. Entities, clustered per article.
+    let entities = entities::run(text, &sentences);
+
+    // 5. Quotes, speakers resolved to entities.
+    let title = layout.blocks.iter().find(|b| b.kind == BlockKind::Title).map(|b| (b.start, b.end));
+    let (quotes, quote_warnings) = quotes::run(text, &block_spans, title, &entities);
+
+    // 6. Time, relative to the given date, else the article's own.
+    let reference =
+        reference.or_else(|| layout.metadata.published.as_deref().and_then(time::parse_reference));
+    let dates = time::extract(text, reference);
+
+    // 7. Sources the article cites.
+    let sources = sources::run(text, &entities, &quotes);
+
+    // 8. Keywords.
+    let mention_spans: Vec<(usize, usize)> =
+        entities.iter().flat_map(|c| c.mentions.iter().map(|m| (m.start, m.end))).collect();
+    let hints = keywords::Hints { title, sentences: &sentences, entities: &mention_spans };
+    let keywords = keywords::extract(text, &hints, KEYWORDS)
+        .into_iter()
+        .map(|k| Keyword { text: k.text, score: k.score })
+        .collect();
+
+    // 9. Assemble the Article: byte spans become code-point spans of the output text.
+    Ok(assemble::run(assemble::Parts {
+        options,
+        source_format,
+        normalized: &normalized,
+        layout: &layout,
+        sentences: &sentences,
+        entities: &entities,
+        quotes: &quotes,
+        dates: &dates,
+        sources: &sources,
+        keywords,
+        warnings: quote_warnings,
+    }))
+}

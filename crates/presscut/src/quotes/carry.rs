@@ -1,0 +1,218 @@
+//! Quotations with no attribution of their own continue an adjacent speaker (a second
+//! quotation in the paragraph, a paragraph that is only a quotation); and the `Name: claim`
+//! headline.
+
+use super::QuoteKind;
+use super::direct::{Frame, cue_speaker};
+use super::doc::{Cand, Doc, Found, WINDOW};
+use super::lexicon::class::{CONJ, DET, LABEL, PREP, PRON};
+use super::speaker::Np;
+
+/// A quotation with no attribution and no neighbour to carry from is kept (speaker unknown)
+/// only from this many words on; shorter ones are titles and scare quotes.
+const MIN_ORPHAN_WORDS: usize = 6;
+
+/// Quotations left without a speaker continue the adjacent attributed one: in the same
+/// paragraph, or, for a paragraph that is only a quotation, the last attribution of the
+/// paragraph before. The rest are kept speakerless when long enough.
+pub fn carry(d: &Doc, f: &mut Found) {
+    let order = Order::new(f);
+    for ci in 0..f.cands.len() {
+        if !f.cands[ci].open {
+            continue;
+        }
+        let Some(qi) = f.cands[ci].span else { continue };
+        let sp = d.spans[qi];
+        let src =
+            neighbour(d, f, &order, qi, sp.para).or_else(|| previous_paragraph(d, f, &order, qi));
+        if src.is_none()
+            && let Some(fr) = previous_sentence(d, f, qi)
+        {
+            let c = &mut f.cands[ci];
+            c.speaker = fr.speaker;
+            c.cue = fr.cue.map(|(a, b)| d.bytes(a, b));
+            c.open = false;
+            continue;
+        }
+        let c = &mut f.cands[ci];
+        match src {
+            Some(s) => {
+                c.carried_from = Some(s);
+                c.open = false;
+            }
+            None if c.cue.is_some() => c.open = false, // framed by a cue, speaker unknown
+            None => {
+                let from = sp.open_tok.unwrap_or(0);
+                let words = d.toks[from..]
+                    .iter()
+                    .take_while(|t| t.start < sp.end)
+                    .filter(|t| t.is_word())
+                    .take(MIN_ORPHAN_WORDS)
+                    .count();
+                if words >= MIN_ORPHAN_WORDS {
+                    c.open = false;
+                }
+            }
+        }
+    }
+}
+
+fn root(f: &Found, mut c: usize) -> Option<usize> {
+    for _ in 0..8 {
+        let x = f.cands.get(c)?;
+        if x.open {
+            return None;
+        }
+        if x.speaker.is_some() {
+            return Some(c);
+        }
+        c = x.carried_from?;
+    }
+    None
+}
+
+/// How many neighbouring attributions the carry looks through.
+const CARRY_SCAN: usize = 64;
+
+/// Attribution indices sorted by end and by start, for the carry's neighbour searches.
+struct Order {
+    by_end: Vec<usize>,
+    by_start: Vec<usize>,
+}
+
+impl Order {
+    fn new(f: &Found) -> Order {
+        let mut by_end: Vec<usize> = (0..f.cands.len()).collect();
+        by_end.sort_by_key(|&i| (f.cands[i].end, i));
+        let mut by_start: Vec<usize> = (0..f.cands.len()).collect();
+        by_start.sort_by_key(|&i| (f.cands[i].start, i));
+        Order { by_end, by_start }
+    }
+}
+
+/// The nearest attribution before the quotation in its paragraph (any kind), else the next
+/// direct one after it.
+fn neighbour(d: &Doc, f: &Found, o: &Order, qi: usize, para: u32) -> Option<usize> {
+    let sp = d.spans[qi];
+    let (pa, pb) = *d.paras.get(para as usize)?;
+    if pb <= pa {
+        return None;
+    }
+    let (ps, pe) = (d.toks[pa].start, d.toks[pb - 1].end);
+    let pos = o.by_end.partition_point(|&c| f.cands[c].end <= sp.start);
+    for &c in o.by_end[..pos].iter().rev().take(CARRY_SCAN) {
+        let x = &f.cands[c];
+        if x.end < ps {
+            break;
+        }
+        if x.start >= ps
+            && !x.open
+            && let Some(r) = root(f, c)
+        {
+            return Some(r);
+        }
+    }
+    let pos = o.by_start.partition_point(|&c| f.cands[c].start < sp.end);
+    for &c in o.by_start[pos..].iter().take(CARRY_SCAN) {
+        let x = &f.cands[c];
+        if x.start >= pe {
+            break;
+        }
+        if !x.open && x.span.is_some() && x.end <= pe {
+            return root(f, c);
+        }
+    }
+    None
+}
+
+/// `Cruz tweeted a warning. “…”`: a cue with a speaker and no content of its own in the
+/// sentence before the quotation.
+fn previous_sentence(d: &Doc, f: &Found, qi: usize) -> Option<Frame> {
+    let open = d.spans[qi].open_tok?;
+    let (sa, _) = d.sent_of(open);
+    if sa != open || sa == 0 || d.toks[sa - 1].para != d.toks[open].para {
+        return None;
+    }
+    let (pa, pb) = d.sent_of(sa - 1);
+    let pa = pa.max(pb.saturating_sub(WINDOW));
+    for k in (pa..pb).rev() {
+        if d.toks[k].q != 0 {
+            return None;
+        }
+        if let Some(c) = d.cue(k) {
+            if !c.flags.direct || c.flags.prep || f.cue_used(d, k) {
+                return None;
+            }
+            let sp = cue_speaker(d, c, pa)?;
+            return Some(Frame { speaker: Some(sp), cue: Some((c.tok, c.last)), exclusive: false });
+        }
+    }
+    None
+}
+
+/// A paragraph made only of quotations continues the last attribution of the paragraph before.
+fn previous_paragraph(d: &Doc, f: &Found, o: &Order, qi: usize) -> Option<usize> {
+    let sp = d.spans[qi];
+    let p = sp.para as usize;
+    let (pa, pb) = *d.paras.get(p)?;
+    if p == 0 || sp.open_tok != Some(pa) || (pa..pb).any(|k| d.toks[k].q == 0 && d.is_word(k)) {
+        return None;
+    }
+    let (qa, qb) = *d.paras.get(p - 1)?;
+    if qb <= qa {
+        return None;
+    }
+    let (s, e) = (d.toks[qa].start, d.toks[qb - 1].end);
+    let pos = o.by_start.partition_point(|&c| f.cands[c].start < e);
+    for &c in o.by_start[..pos].iter().rev().take(CARRY_SCAN) {
+        if f.cands[c].start < s {
+            break;
+        }
+        if !f.cands[c].open {
+            return root(f, c);
+        }
+    }
+    None
+}
+
+/// `Lavrov: Talks with the U.S. Are Underway`: a first paragraph made of a short name, a colon
+/// and a claim is a direct quote of that name.
+pub fn headline(d: &Doc, f: &mut Found) {
+    let Some(&(a, b)) = d.paras.first() else { return };
+    if b <= a || b - a > 60 || (a..b).any(|k| d.toks[k].nl) {
+        return;
+    }
+    let Some(colon) = (a..b.min(a + 5)).find(|&k| d.is_p(k, ':')) else {
+        return;
+    };
+    if colon == a || colon + 2 >= b || (a..colon).any(|k| d.toks[k].q != 0) || d.is_p(b - 1, '?') {
+        return;
+    }
+    // a name: one to three capitalised words, no article, preposition or possessive
+    let name_like = (a..colon).all(|k| {
+        let w = d.word(k);
+        d.is_word(k)
+            && d.toks[k].cap
+            && d.cls(k) & (LABEL | PRON | DET | PREP | CONJ) == 0
+            && !w.ends_with("'s")
+            && !w.ends_with("’s")
+    });
+    let shouting = colon == a + 1
+        && d.word(a).chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+        && d.word(a).len() > 4;
+    if !name_like || shouting || !d.toks[a].cap {
+        return;
+    }
+    let (s, e) = (d.toks[colon + 1].start, d.toks[b - 1].end);
+    let np = Np { a, b: colon, form: super::SpeakerForm::Name, antecedent: None };
+    f.cands.push(Cand {
+        kind: QuoteKind::Direct,
+        start: s,
+        end: e,
+        cue: None,
+        speaker: Some(np),
+        carried_from: None,
+        span: None,
+        open: false,
+    });
+}

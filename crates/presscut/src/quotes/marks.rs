@@ -1,0 +1,490 @@
+//! Quote marks: which mark characters open or close a quotation and which are apostrophes,
+//! inch signs or strays; pairs them per paragraph (nested quotations inside), recovers
+//! unbalanced marks locally with a warning, and links quotations that run over paragraphs.
+//! One pass over the marks with a small bounded stack, so linear in the input.
+
+use super::text::{Kind, Mark, Tok};
+
+/// Deepest nesting followed; deeper openers are ignored (with a warning).
+const MAX_DEPTH: usize = 16;
+/// How far down the stack a closer looks for its opener.
+const MAX_SEARCH: usize = 4;
+/// Longest stretch an unclosed or unopened quotation may be recovered over.
+const MAX_RECOVER: usize = 2000;
+/// Warnings kept in full; the rest are counted.
+const MAX_WARNINGS: usize = 20;
+
+/// A top-level quotation: content span (marks excluded) and its marks' tokens.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct QSpan {
+    pub open_tok: Option<usize>,
+    pub close_tok: Option<usize>,
+    pub start: usize,
+    pub end: usize,
+    pub para: u32,
+    /// Single marks (‘…’) rather than double ones.
+    pub single: bool,
+    /// Continues a quotation from the previous paragraph (no closing mark there).
+    pub cont_prev: bool,
+    /// Goes on in the next paragraph.
+    pub cont_next: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Role {
+    Open,
+    Close,
+    Either,
+    None,
+}
+
+#[derive(Clone, Copy)]
+struct Entry {
+    tok: usize,
+    double: bool,
+    ch: char,
+}
+
+/// Warning collector with a cap.
+#[derive(Default)]
+pub struct Warnings {
+    pub list: Vec<String>,
+    dropped: usize,
+}
+
+impl Warnings {
+    pub fn push(&mut self, msg: String) {
+        if self.list.len() < MAX_WARNINGS {
+            self.list.push(msg);
+        } else {
+            self.dropped += 1;
+        }
+    }
+    pub fn finish(mut self) -> Vec<String> {
+        if self.dropped > 0 {
+            self.list.push(format!("{} more quote-mark warnings not shown", self.dropped));
+        }
+        self.list
+    }
+}
+
+fn is_double(s: &str) -> bool {
+    matches!(
+        s,
+        "\"" | "''"
+            | "``"
+            | "\u{201C}"
+            | "\u{201D}"
+            | "\u{201E}"
+            | "\u{201F}"
+            | "\u{00AB}"
+            | "\u{00BB}"
+    )
+}
+
+fn opens_double(s: &str) -> bool {
+    matches!(s, "\"" | "''" | "``" | "\u{201C}" | "\u{201E}" | "\u{00AB}" | "\u{00BB}")
+}
+
+fn is_open_punct(c: char) -> bool {
+    matches!(
+        c,
+        '(' | '['
+            | '{'
+            | '\u{2014}'
+            | '\u{2013}'
+            | '-'
+            | '/'
+            | '\u{201C}'
+            | '\u{2018}'
+            | '\u{00AB}'
+            | '\u{201E}'
+    )
+}
+
+/// Classifies one mark from its neighbours (CommonMark-style flanking) and what is open.
+fn classify(s: &str, prev: Option<char>, next: Option<char>, tail: &str, stack: &[Entry]) -> Role {
+    let prev_ws = prev.is_none_or(char::is_whitespace);
+    let next_ws = next.is_none_or(char::is_whitespace);
+    let prev_p = prev.is_some_and(|c| !c.is_alphanumeric() && !c.is_whitespace());
+    let next_p = next.is_some_and(|c| !c.is_alphanumeric() && !c.is_whitespace());
+    let left = !next_ws && (!next_p || prev_ws || prev_p || prev.is_some_and(is_open_punct));
+    let right = !prev_ws && (!prev_p || next_ws || next_p);
+    let double_open = stack.iter().rev().take(MAX_SEARCH).any(|e| e.double);
+    let single_open =
+        stack.iter().rev().take_while(|e| !e.double).take(MAX_SEARCH).any(|e| !e.double);
+    match s {
+        "\u{201C}" => {
+            let german = stack.last().is_some_and(|e| e.ch == '\u{201E}');
+            if (german || double_open) && right && !left { Role::Close } else { Role::Open }
+        }
+        "\u{201D}" => {
+            if left && !right && !double_open {
+                Role::Open
+            } else {
+                Role::Close
+            }
+        }
+        "\u{201E}" | "\u{201A}" => {
+            if prev.is_some_and(char::is_alphanumeric) && next_ws {
+                Role::None
+            } else {
+                Role::Open
+            }
+        }
+        "\u{00AB}" | "\u{2039}" => {
+            let reversed = stack.last().is_some_and(|e| e.ch == '\u{00BB}' || e.ch == '\u{203A}');
+            if reversed && right { Role::Close } else { Role::Open }
+        }
+        "\u{00BB}" | "\u{203A}" => {
+            let open = if s == "\u{00BB}" { double_open } else { single_open };
+            if !open && left && !right { Role::Open } else { Role::Close }
+        }
+        "``" | "`" => Role::Open,
+        "\"" | "''" | "\u{201F}" => {
+            if prev.is_some_and(|c| c.is_ascii_digit()) && !double_open && !left {
+                return Role::None; // inch sign
+            }
+            match (left, right) {
+                (true, false) => Role::Open,
+                (false, true) => Role::Close,
+                _ => Role::Either,
+            }
+        }
+        "\u{2018}" | "\u{201B}" => {
+            if next.is_some_and(|c| c.is_ascii_digit()) {
+                Role::None // ‘90s written with the wrong mark
+            } else if single_open && right && !left {
+                Role::Close
+            } else {
+                Role::Open
+            }
+        }
+        "'" | "\u{2019}" => {
+            if (prev_ws || prev_p) && (next.is_some_and(|c| c.is_ascii_digit()) || is_elision(tail))
+            {
+                return Role::None; // ’90s, ’em, rock ’n’ roll
+            }
+            match (left, right) {
+                (true, false) => Role::Open,
+                (false | true, true) if single_open => Role::Close,
+                _ => Role::None,
+            }
+        }
+        _ => Role::None,
+    }
+}
+
+/// Words that begin with an elision apostrophe.
+fn is_elision(tail: &str) -> bool {
+    let w: &str = {
+        let end =
+            tail.char_indices().find(|&(_, c)| !c.is_alphabetic()).map_or(tail.len(), |(i, _)| i);
+        &tail[..end]
+    };
+    ["em", "n", "til", "tis", "twas", "cause", "bout", "round", "s"]
+        .iter()
+        .any(|e| e.eq_ignore_ascii_case(w))
+}
+
+/// Pairs the quote marks of every paragraph (token ranges `para_toks`), sets each mark token's
+/// role and `q`, and returns the top-level quotations in text order.
+pub fn pair(
+    text: &str,
+    toks: &mut [Tok],
+    para_toks: &[(usize, usize)],
+    warn: &mut Warnings,
+) -> Vec<QSpan> {
+    let mut spans = Vec::new();
+    let mut stack: Vec<Entry> = Vec::with_capacity(MAX_DEPTH);
+    let mut pending_cont = false;
+    for (pi, &(a, b)) in para_toks.iter().enumerate() {
+        stack.clear();
+        let first_span = spans.len();
+        let para_end = if b > a { toks[b - 1].end } else { 0 };
+        let para_start = if b > a { toks[a].start } else { 0 };
+        let mut seen_mark = false;
+        for i in a..b {
+            if toks[i].kind != Kind::Quote {
+                continue;
+            }
+            let first_mark = !seen_mark;
+            seen_mark = true;
+            let (s, e) = (toks[i].start, toks[i].end);
+            let ms = &text[s..e];
+            let prev = text[..s].chars().next_back();
+            let tail = &text[e..];
+            let next = tail.chars().next();
+            let double = is_double(ms);
+            let role = match classify(ms, prev, next, tail, &stack) {
+                Role::Either => {
+                    let open = stack.iter().rev().take(MAX_SEARCH).any(|x| x.double == double);
+                    if open { Role::Close } else { Role::Open }
+                }
+                r => r,
+            };
+            match role {
+                Role::Open => {
+                    if stack.len() >= MAX_DEPTH {
+                        warn.push(format!("quote mark at byte {s} nested too deeply; ignored"));
+                    } else {
+                        let ch = ms.chars().next().unwrap_or('"');
+                        stack.push(Entry { tok: i, double, ch });
+                    }
+                }
+                Role::Close => {
+                    let found = stack
+                        .iter()
+                        .enumerate()
+                        .rev()
+                        .take(MAX_SEARCH)
+                        .take_while(|(_, x)| double || !x.double)
+                        .find(|(_, x)| x.double == double)
+                        .map(|(k, _)| k);
+                    match found {
+                        Some(k) => {
+                            for x in &stack[k + 1..] {
+                                if x.double {
+                                    let at = toks[x.tok].start;
+                                    warn.push(format!(
+                                        "unbalanced quote mark at byte {at}; ignored"
+                                    ));
+                                }
+                            }
+                            let open = stack[k].tok;
+                            stack.truncate(k);
+                            toks[open].mark = Mark::Open;
+                            toks[i].mark = Mark::Close;
+                            if k == 0 {
+                                spans.push(QSpan {
+                                    open_tok: Some(open),
+                                    close_tok: Some(i),
+                                    start: toks[open].end,
+                                    end: s,
+                                    para: pi as u32,
+                                    single: !double,
+                                    cont_prev: false,
+                                    cont_next: false,
+                                });
+                            }
+                        }
+                        None if double && !(prev.is_some_and(|c| c.is_ascii_digit())) => {
+                            let attached = prev.is_some_and(|c| !c.is_whitespace());
+                            let unopened = first_mark && spans.len() == first_span && attached;
+                            recover_unopened(
+                                toks, i, a, para_start, unopened, &mut spans, pi, warn,
+                            );
+                        }
+                        None => {}
+                    }
+                }
+                Role::Either | Role::None => {}
+            }
+        }
+        // what is still open at the paragraph's end
+        if let Some(k) = stack.iter().position(|x| x.double) {
+            let x = stack[k];
+            let next_opens = para_toks.get(pi + 1).is_some_and(|&(na, nb)| {
+                nb > na && toks[na].kind == Kind::Quote && opens_double(toks[na].text(text))
+            });
+            let at = toks[x.tok].start;
+            let start = toks[x.tok].end;
+            let mut end = para_end;
+            if !next_opens {
+                warn.push(format!(
+                    "quote mark at byte {at} is never closed; quotation ends at the paragraph"
+                ));
+                if end.saturating_sub(start) > MAX_RECOVER {
+                    end = first_sentence_end(text, start, start + MAX_RECOVER).unwrap_or(start);
+                }
+            }
+            for y in &stack[k + 1..] {
+                if y.double {
+                    let at = toks[y.tok].start;
+                    warn.push(format!("unbalanced quote mark at byte {at}; ignored"));
+                }
+            }
+            if end > start {
+                toks[x.tok].mark = Mark::Open;
+                // only a top-level quotation matters; inner ones stay inside it
+                if k == 0 || stack[..k].iter().all(|y| !y.double) {
+                    spans.push(QSpan {
+                        open_tok: Some(x.tok),
+                        close_tok: None,
+                        start,
+                        end,
+                        para: pi as u32,
+                        single: false,
+                        cont_prev: false,
+                        cont_next: next_opens,
+                    });
+                }
+            }
+        }
+        if pending_cont
+            && let Some(sp) = spans[first_span..].first_mut()
+            && sp.open_tok == Some(a)
+        {
+            sp.cont_prev = true;
+        }
+        pending_cont = spans[first_span..].last().is_some_and(|s| s.cont_next);
+    }
+    spans.sort_by_key(|s| s.start);
+    // drop overlaps a recovery may have created (keep the earlier quotation)
+    let mut out: Vec<QSpan> = Vec::with_capacity(spans.len());
+    for s in spans {
+        if out.last().is_none_or(|l| s.start >= l.end) {
+            out.push(s);
+        }
+    }
+    for (qi, s) in out.iter().enumerate() {
+        let from = s.open_tok.unwrap_or_else(|| toks.partition_point(|t| t.start < s.start));
+        let mut j = from;
+        let last = s.close_tok;
+        while j < toks.len() && (toks[j].end <= s.end || Some(j) == last) {
+            toks[j].q = qi as u32 + 1;
+            if Some(j) == last {
+                break;
+            }
+            j += 1;
+        }
+    }
+    out
+}
+
+/// A closing mark with no opener: when it is the paragraph's first mark and not far from its
+/// start, the quotation is taken to begin at the paragraph start.
+#[allow(clippy::too_many_arguments)]
+fn recover_unopened(
+    toks: &mut [Tok],
+    i: usize,
+    a: usize,
+    para_start: usize,
+    unopened: bool,
+    spans: &mut Vec<QSpan>,
+    pi: usize,
+    warn: &mut Warnings,
+) {
+    let s = toks[i].start;
+    if unopened && s - para_start <= MAX_RECOVER && i > a {
+        warn.push(format!(
+            "quote mark at byte {s} closes a quotation never opened; taken from the paragraph start"
+        ));
+        toks[i].mark = Mark::Close;
+        spans.push(QSpan {
+            open_tok: None,
+            close_tok: Some(i),
+            start: para_start,
+            end: s,
+            para: pi as u32,
+            single: false,
+            cont_prev: false,
+            cont_next: false,
+        });
+    } else {
+        warn.push(format!("stray closing quote mark at byte {s}; ignored"));
+    }
+}
+
+/// End of the first sentence (after `.`, `!` or `?` and a space) within `[from, limit)`.
+fn first_sentence_end(text: &str, from: usize, limit: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let limit = limit.min(bytes.len());
+    let mut i = from;
+    while i + 1 < limit {
+        if matches!(bytes[i], b'.' | b'!' | b'?') && bytes[i + 1] == b' ' {
+            return Some(i + 1);
+        }
+        i += 1;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::text::{split_paragraphs, tokenize};
+    use super::*;
+
+    fn quotes(text: &str) -> (Vec<&str>, Vec<String>) {
+        let paras = split_paragraphs(text);
+        let mut toks = tokenize(text, &paras);
+        let pt = para_ranges(&toks, paras.len());
+        let mut w = Warnings::default();
+        let spans = pair(text, &mut toks, &pt, &mut w);
+        (spans.iter().map(|s| &text[s.start..s.end]).collect(), w.finish())
+    }
+
+    fn para_ranges(toks: &[Tok], n: usize) -> Vec<(usize, usize)> {
+        let mut v = vec![(0, 0); n];
+        for (i, t) in toks.iter().enumerate() {
+            let p = t.para as usize;
+            if v[p] == (0, 0) && (i == 0 || toks[i - 1].para != t.para) {
+                v[p] = (i, i + 1);
+            } else {
+                v[p].1 = i + 1;
+            }
+        }
+        v
+    }
+
+    #[test]
+    fn curly_quotes_pair_and_apostrophes_do_not() {
+        let (q, w) = quotes("“Russia’s assets are safe,” he said of the ’90s rock ’n’ roll.");
+        assert_eq!(q, vec!["Russia’s assets are safe,"]);
+        assert!(w.is_empty());
+    }
+
+    #[test]
+    fn nested_single_quotes_stay_inside() {
+        let (q, _) = quotes("“They joined the ‘war party.’” he said.");
+        assert_eq!(q, vec!["They joined the ‘war party.’"]);
+    }
+
+    #[test]
+    fn straight_quotes_alternate() {
+        let (q, _) = quotes("\"One,\" she said, \"two.\" A 12\" pipe.");
+        assert_eq!(q, vec!["One,", "two."]);
+    }
+
+    #[test]
+    fn plural_possessive_is_not_a_closing_mark() {
+        let (q, w) = quotes("The voters’ choice was clear.");
+        assert!(q.is_empty());
+        assert!(w.is_empty());
+    }
+
+    #[test]
+    fn multi_paragraph_quote_is_split_into_pieces_without_warning() {
+        let text = "“First part.\n\n“Second part,” she said.";
+        let (q, w) = quotes(text);
+        assert_eq!(q, vec!["First part.", "Second part,"]);
+        assert!(w.is_empty());
+    }
+
+    #[test]
+    fn unclosed_quote_stops_at_its_paragraph_with_a_warning() {
+        let text = "He said: “No deal.\n\nNext paragraph is plain.";
+        let (q, w) = quotes(text);
+        assert_eq!(q, vec!["No deal."]);
+        assert!(w[0].contains("never closed"));
+    }
+
+    #[test]
+    fn unopened_quote_is_taken_from_the_paragraph_start() {
+        let (q, w) = quotes("No deal,” she said.");
+        assert_eq!(q, vec!["No deal,"]);
+        assert_eq!(w.len(), 1);
+    }
+
+    #[test]
+    fn doubled_apostrophes_quote_like_double_marks() {
+        let (q, _) = quotes("''It's over,'' he said.");
+        assert_eq!(q, vec!["It's over,"]);
+    }
+
+    #[test]
+    fn guillemets_and_low_marks_pair() {
+        let (q, _) = quotes("Er sagte „nein“ und «oui».");
+        assert_eq!(q, vec!["nein", "oui"]);
+    }
+}

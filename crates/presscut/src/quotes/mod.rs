@@ -1,0 +1,156 @@
+//! Quote attribution ("who said what"): finds direct, mixed and indirect quotes with their
+//! reporting cue and the words that name the speaker (a *mention*: name, pronoun, role or
+//! group as written). Resolving mentions to entities is left to the entity stage.
+//!
+//! The stage works on its own light tokens, quote-aware sentences and word lists (`data/`),
+//! with no tagger, in one linear pass per step.
+
+mod broad;
+mod carry;
+mod direct;
+mod doc;
+mod lexicon;
+mod marks;
+mod model;
+mod reported;
+mod resolve;
+mod sentences;
+mod speaker;
+mod text;
+
+use doc::Doc;
+
+pub use resolve::Attribution;
+
+/// Stage 5: the quotes of the article with their speakers resolved to `entities`.
+/// `paragraphs` are the article's blocks in order, the title first (a `Name: claim` headline is
+/// a quote when the body confirms the speaker); `headline` is the title block's span.
+pub fn run(
+    text: &str,
+    paragraphs: &[(usize, usize)],
+    headline: Option<(usize, usize)>,
+    entities: &[crate::entities::Cluster],
+) -> (Vec<Attribution>, Vec<String>) {
+    let found = extract(text, paragraphs);
+    (resolve::resolve(text, &found.quotes, paragraphs, entities, headline), found.warnings)
+}
+
+/// How the content is reported.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum QuoteKind {
+    /// Entirely inside quote marks.
+    Direct,
+    /// Reported content holding quoted words beside the reporter's own.
+    Mixed,
+    /// Reported content with no quote marks.
+    Indirect,
+}
+
+/// What kind of words the speaker mention is (a hint for resolution).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SpeakerForm {
+    /// A name (`Lavrov`, `Sergey Lavrov`, `Mr. Trump`, `The New York Times`).
+    Name,
+    /// A personal or relative pronoun (`he`, `she`, `who`).
+    Pronoun,
+    /// A title or role (`the Russian foreign minister`, `a spokesperson for the ministry`).
+    Role,
+    /// Several people (`officials`, `Democrats`, `critics`).
+    Group,
+    /// Anything else (`the statement`, `the poll`).
+    Other,
+}
+
+/// One attribution, with byte offsets into the text given to [`extract`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RawQuote {
+    pub kind: QuoteKind,
+    /// Content span. Direct: inside the outer marks, marks excluded. Mixed/indirect: the
+    /// reported clause without `that`, inner marks included.
+    pub start: usize,
+    pub end: usize,
+    /// The reporting words (`said`, `according to`, `told`, `made it clear`).
+    pub cue: Option<(usize, usize)>,
+    /// The words naming the speaker for this quote, as written.
+    pub speaker: Option<(usize, usize)>,
+    pub speaker_form: Option<SpeakerForm>,
+    /// For a relative-pronoun speaker (`Smith, who said …`): the noun phrase it stands for.
+    pub speaker_antecedent: Option<(usize, usize)>,
+    /// Index (into `QuoteResult::quotes`) of the quote whose speaker this one continues, when
+    /// `speaker` is None (a quotation with no attribution of its own next to an attributed one).
+    pub carried_from: Option<usize>,
+}
+
+/// The quotes of an article, in text order, and warnings about its quote marks.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct QuoteResult {
+    pub quotes: Vec<RawQuote>,
+    pub warnings: Vec<String>,
+}
+
+/// Finds the quotes of `text`. `paragraphs`: byte spans of the article's paragraphs in order
+/// (if empty, the text is split on blank lines, or on line breaks when it has no blank line).
+/// Spans that are out of range, not on character boundaries or out of order are skipped.
+pub fn extract(text: &str, paragraphs: &[(usize, usize)]) -> QuoteResult {
+    let paras = clean_paragraphs(text, paragraphs);
+    let mut doc = Doc::new(text, &paras);
+    let mut found = direct::attribute(&doc);
+    reported::attribute(&doc, &mut found);
+    broad::attribute(&doc, &mut found);
+    carry::headline(&doc, &mut found);
+    carry::carry(&doc, &mut found);
+    QuoteResult { quotes: found.finish(&doc), warnings: doc.take_warnings() }
+}
+
+fn clean_paragraphs(text: &str, paragraphs: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    if paragraphs.is_empty() {
+        return text::split_paragraphs(text);
+    }
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(paragraphs.len());
+    for &(s, e) in paragraphs {
+        let e = e.min(text.len());
+        let ok = s < e && text.is_char_boundary(s) && text.is_char_boundary(e);
+        if ok && out.last().is_none_or(|&(_, pe)| s >= pe) {
+            out.push((s, e));
+        }
+    }
+    out
+}
+
+/// Training support for the learned part (feature `train`): the candidates the model scores.
+#[cfg(feature = "train")]
+pub mod training {
+    use super::*;
+
+    /// One candidate: content and speaker byte spans, hashed features.
+    pub struct TrainCand {
+        pub start: usize,
+        pub end: usize,
+        pub speaker: (usize, usize),
+        pub feats: Vec<u64>,
+    }
+
+    /// The candidates of `text` (paragraphs split on blank lines), in the state the model
+    /// sees them at run time (after the rules).
+    pub fn candidates(text: &str) -> Vec<TrainCand> {
+        let paras = clean_paragraphs(text, &[]);
+        let doc = Doc::new(text, &paras);
+        let mut found = direct::attribute(&doc);
+        reported::attribute(&doc, &mut found);
+        broad::candidates(&doc, &found, false)
+            .into_iter()
+            .map(|c| {
+                let (start, end) = doc.bytes(c.a, c.b);
+                TrainCand {
+                    start,
+                    end,
+                    speaker: doc.bytes(c.speaker.a, c.speaker.b),
+                    feats: c.feats.as_slice().to_vec(),
+                }
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests;

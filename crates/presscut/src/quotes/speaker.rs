@@ -1,0 +1,417 @@
+//! Speaker mentions: the noun phrase before a cue (`the Russian foreign minister said`),
+//! after it (`said Linda Hudson`), or at the start of a clause, found with word classes
+//! and capitalisation instead of a tagger.
+
+use super::SpeakerForm;
+use super::doc::Doc;
+use super::lexicon::class::{CONJ, DET, NONPERSON, PREP, PRON, REL, ROLE, SKIP, TIME};
+use super::lexicon::word_class;
+use super::text::Kind;
+
+/// A speaker mention: tokens `[a, b)`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Np {
+    pub a: usize,
+    pub b: usize,
+    pub form: SpeakerForm,
+    /// For a relative pronoun: the tokens of the phrase it stands for.
+    pub antecedent: Option<(usize, usize)>,
+}
+
+/// Word classes, except that a capitalised function word inside a sentence is read as part
+/// of a name (`“…,” From said`, `Will Hurd said`).
+fn ncls(d: &Doc, k: usize) -> u16 {
+    let c = d.cls(k);
+    let Some(t) = d.toks.get(k) else { return c };
+    if !t.cap || c & (PREP | CONJ | SKIP | TIME | REL) == 0 || t.end - t.start < 2 {
+        return c;
+    }
+    let after_opener = k > 0
+        && (d.toks[k - 1].mark == super::text::Mark::Open
+            || d.is_p(k - 1, ':')
+            || d.is_p(k - 1, '(')
+            || d.is_dash(k - 1));
+    let initial = k == 0 || d.sent_of(k).0 == k || after_opener;
+    if initial { c } else { c & !(PREP | CONJ | SKIP | TIME | REL) }
+}
+
+/// Longest mention taken, in tokens.
+const MAX_NP: usize = 10;
+
+/// Adverbs, auxiliaries and time words that may stand between a speaker and its cue.
+pub fn skippable(d: &Doc, i: usize) -> bool {
+    d.toks.get(i).is_some_and(|t| t.skip)
+}
+
+/// Computes `skippable` for a token (stored on the token by `Doc::new`).
+pub fn skippable_tok(t: &super::text::Tok, text: &str) -> bool {
+    if !t.is_word() {
+        return false;
+    }
+    let w = t.text(text);
+    let c = t.cls;
+    if c & (SKIP | TIME) != 0 {
+        return true;
+    }
+    if !t.cap && w.len() >= 5 && w.ends_with("ly") && c & (ROLE | NONPERSON) == 0 && !is_ly_noun(w)
+    {
+        return true;
+    }
+    w.ends_with("n't") || w.ends_with("n’t")
+}
+
+fn is_ly_noun(w: &str) -> bool {
+    [
+        "family", "ally", "rally", "assembly", "supply", "reply", "italy", "monopoly", "anomaly",
+        "bully",
+    ]
+    .iter()
+    .any(|n| n.eq_ignore_ascii_case(w))
+}
+
+/// Steps back over skippable words, time phrases (`on Tuesday`) and a parenthesis
+/// (`(R-Tenn.)`) from token `j` (inclusive); returns the new last index, or None below `floor`.
+fn skip_back(d: &Doc, mut j: usize, floor: usize) -> Option<usize> {
+    let floor = floor.max(j.saturating_sub(12));
+    loop {
+        if j < floor {
+            return None;
+        }
+        if skippable(d, j) {
+            let time = d.cls(j) & TIME != 0;
+            if j == floor {
+                return None;
+            }
+            j -= 1;
+            if time
+                && j > floor
+                && ["on", "last", "this", "late", "early", "earlier", "later", "next"]
+                    .iter()
+                    .any(|w| d.is_w(j, w))
+            {
+                j -= 1;
+            }
+            continue;
+        }
+        if d.is_p(j, ')') {
+            let lo = j.saturating_sub(8).max(floor);
+            match (lo..j).rev().find(|&k| d.is_p(k, '(')) {
+                Some(k) if k > floor => {
+                    j = k - 1;
+                    continue;
+                }
+                _ => return Some(j),
+            }
+        }
+        return Some(j);
+    }
+}
+
+/// The mention ending just before the cue at `cue` (not reaching below `floor`).
+pub fn left_np(d: &Doc, cue: usize, floor: usize) -> Option<Np> {
+    if cue == 0 || cue <= floor {
+        return None;
+    }
+    let j = skip_back(d, cue - 1, floor)?;
+    if d.is_p(j, ',') {
+        return appositive(d, j, floor);
+    }
+    collect_back(d, j, floor)
+}
+
+/// `Paul Manafort, the campaign chief, said` / `Smith, who led the party, said`.
+fn appositive(d: &Doc, comma: usize, floor: usize) -> Option<Np> {
+    let lo = comma.saturating_sub(20).max(floor);
+    let mut k = comma;
+    while k > lo {
+        k -= 1;
+        if d.is_p(k, ',') {
+            break;
+        }
+        if d.is_quote(k) || d.is_stop_punct(k) || d.is_p(k, ':') {
+            return None;
+        }
+    }
+    if k <= floor || !d.is_p(k, ',') || k + 1 >= comma {
+        return None;
+    }
+    let before = collect_back(d, k - 1, floor)?;
+    if before.form == SpeakerForm::Pronoun && before.antecedent.is_some() {
+        return None;
+    }
+    if d.cls(k + 1) & REL != 0 {
+        return Some(before);
+    }
+    let app = collect_back(d, comma - 1, k + 1).filter(|a| a.a == k + 1);
+    match app {
+        Some(a)
+            if a.form == SpeakerForm::Name
+                && before.form != SpeakerForm::Name
+                && before.form != SpeakerForm::Pronoun =>
+        {
+            Some(a)
+        }
+        _ => Some(before),
+    }
+}
+
+/// Collects the noun phrase ending at token `j`, going left.
+fn collect_back(d: &Doc, j: usize, floor: usize) -> Option<Np> {
+    if j < floor || !d.is_word(j) {
+        return None;
+    }
+    let c = ncls(d, j);
+    if c & PRON != 0
+        && !(d.toks[j].cap
+            && d.word(j).len() > 1
+            && j > floor
+            && d.toks[j - 1].is_word()
+            && d.toks[j - 1].cap)
+    {
+        return Some(Np { a: j, b: j + 1, form: SpeakerForm::Pronoun, antecedent: None });
+    }
+    if c & REL != 0 || d.is_w(j, "that") {
+        if !d.is_w(j, "who") && !d.is_w(j, "which") {
+            return None;
+        }
+        let ante =
+            if j > floor + 1 && d.is_p(j - 1, ',') { collect_back(d, j - 2, floor) } else { None };
+        return Some(Np {
+            a: j,
+            b: j + 1,
+            form: SpeakerForm::Pronoun,
+            antecedent: ante.map(|n| (n.a, n.b)),
+        });
+    }
+    let mut a = j + 1;
+    let mut n = 0;
+    let mut k = j + 1;
+    while k > floor && n < MAX_NP {
+        k -= 1;
+        let Some(t) = d.toks.get(k) else { break };
+        if t.kind != Kind::Word {
+            break;
+        }
+        let c = ncls(d, k);
+        let w = t.text(d.text);
+        if d.cue(k).is_some()
+            || (c & (SKIP | REL) != 0 && c & DET == 0)
+            || w.eq_ignore_ascii_case("that")
+        {
+            break;
+        }
+        if c & PRON != 0 && c & DET == 0 {
+            break;
+        }
+        if c & CONJ != 0 {
+            let joins = w == "and"
+                && n > 0
+                && d.toks[a].cap
+                && k > floor
+                && d.toks[k - 1].cap
+                && d.is_word(k - 1);
+            if !joins {
+                break;
+            }
+        } else if c & PREP != 0 {
+            let inner = matches!(w, "of" | "for")
+                && n > 0
+                && k > floor
+                && d.is_word(k - 1)
+                && ncls(d, k - 1) & (PREP | CONJ | SKIP | PRON) == 0;
+            if !inner {
+                break;
+            }
+        }
+        if t.nl && n > 0 {
+            break;
+        }
+        a = k;
+        n += 1;
+        if c & DET != 0 && c & PRON == 0 {
+            break;
+        }
+    }
+    // a phrase cannot begin with "of"/"for"/"and"
+    while a <= j && ncls(d, a) & (PREP | CONJ) != 0 && ncls(d, a) & DET == 0 {
+        a += 1;
+    }
+    if a > j || (a..=j).all(|k| ncls(d, k) & DET != 0 && ncls(d, k) & PRON == 0) {
+        return None; // nothing, or only a determiner ("the" before a noun)
+    }
+    // nor follow a preposition ("in a subsequent note": a noun, not a speaker)
+    let after_prep =
+        a > floor && d.is_word(a - 1) && ncls(d, a - 1) & PREP != 0 && ncls(d, a - 1) & DET == 0;
+    let common = ncls(d, a) & DET != 0 && !(a..=j).any(|k| d.toks[k].cap && ncls(d, k) & DET == 0);
+    if after_prep && common && !["as", "like", "than"].iter().any(|w| d.is_w(a - 1, w)) {
+        return None;
+    }
+    Some(Np { a, b: j + 1, form: form_of(d, a, j + 1), antecedent: None })
+}
+
+/// The mention starting at token `i` (after an inverted cue: `said Linda Hudson, the mayor`).
+pub fn right_np(d: &Doc, i: usize, limit: usize) -> Option<Np> {
+    let limit = limit.min(d.toks.len());
+    if i >= limit || !d.is_word(i) {
+        return None;
+    }
+    let c = ncls(d, i);
+    if c & PRON != 0 && c & DET == 0 {
+        return Some(Np { a: i, b: i + 1, form: SpeakerForm::Pronoun, antecedent: None });
+    }
+    let mut k = i;
+    while k < limit && k < i + MAX_NP {
+        let t = d.toks[k];
+        if t.kind != Kind::Word || (k > i && t.nl) {
+            break;
+        }
+        let c = ncls(d, k);
+        let w = t.text(d.text);
+        let shouting = w.len() > 1 && w.chars().all(|ch| !ch.is_lowercase());
+        let c = if shouting { c & !TIME } else { c };
+        if k > i && (d.cue(k).is_some() || c & (SKIP | REL | TIME) != 0 && c & DET == 0) {
+            break;
+        }
+        if c & CONJ != 0 {
+            if !(w == "and"
+                && k > i
+                && d.toks[k - 1].cap
+                && d.toks.get(k + 1).is_some_and(|x| x.cap && x.is_word()))
+            {
+                break;
+            }
+        } else if c & PREP != 0 && c & DET == 0 {
+            let next_cap = d
+                .toks
+                .get(k + 1)
+                .is_some_and(|x| x.is_word() && (x.cap || ncls(d, k + 1) & DET != 0));
+            if !(matches!(w, "of" | "for") && k > i && next_cap) {
+                break;
+            }
+        }
+        if k > i && c & DET != 0 && !d.toks[k - 1].cap && ncls(d, k - 1) & PREP == 0 {
+            break;
+        }
+        k += 1;
+    }
+    while k > i && ncls(d, k - 1) & (PREP | CONJ | DET) != 0 {
+        k -= 1;
+    }
+    if k == i {
+        return None;
+    }
+    Some(Np { a: i, b: k, form: form_of(d, i, k), antecedent: None })
+}
+
+/// The subject at the start of the clause `[s, limit)`: skips a leading conjunction and
+/// introductory phrases ending in a comma (`When asked …, Lavrov replied`).
+pub fn subject_np(d: &Doc, s: usize, limit: usize) -> Option<Np> {
+    let mut k = s;
+    for _ in 0..4 {
+        // an adverb on its own ("then", "later"): step over it
+        while k < limit && skippable(d, k) && d.cls(k) & (PREP | CONJ) == 0 && !d.is_p(k + 1, ',') {
+            k += 1;
+        }
+        while k < limit {
+            let in_quote = d.toks[k].q != 0;
+            let conj = d.cls(k) & CONJ != 0 && d.cls(k) & PREP == 0 && !d.is_w(k, "that");
+            if !(in_quote || conj || d.is_dash(k) || d.is_quote(k) || d.is_p(k, ',')) {
+                break;
+            }
+            k += 1;
+        }
+        if k >= limit || d.cue(k).is_some() {
+            return None;
+        }
+        let w = d.word(k);
+        let participial = d.toks[k].cap
+            && d.cls(k) == 0
+            && w.len() >= 5
+            && (w.ends_with("ing") || w.ends_with("ed"))
+            && d.toks.get(k + 1).is_some_and(|n| !n.cap || d.cls(k + 1) & PREP != 0);
+        let intro = participial || d.cls(k) & (PREP | CONJ | TIME | SKIP) != 0;
+        if !intro {
+            break;
+        }
+        match (k..limit.min(k + 30)).find(|&x| d.is_p(x, ',')) {
+            Some(c) => k = c + 1,
+            None => return None,
+        }
+    }
+    if k >= limit || !d.is_word(k) {
+        return None;
+    }
+    let c = d.cls(k);
+    if c & PRON != 0 && c & DET == 0 {
+        return Some(Np { a: k, b: k + 1, form: SpeakerForm::Pronoun, antecedent: None });
+    }
+    let caps = d.toks[k].cap && c & DET == 0;
+    let mut e = k;
+    while e < limit && e < k + 8 {
+        let t = d.toks[e];
+        if t.kind != Kind::Word {
+            break;
+        }
+        let ce = d.cls(e);
+        let w = t.text(d.text);
+        if e > k {
+            if d.cue(e).is_some() || ce & (SKIP | REL | PRON) != 0 && ce & DET == 0 {
+                break;
+            }
+            if ce & (PREP | CONJ) != 0 {
+                let joins = matches!(w, "of" | "and")
+                    && d.toks.get(e + 1).is_some_and(|x| x.cap && x.is_word());
+                if !joins {
+                    break;
+                }
+            } else if !t.cap && (caps || w.ends_with("ed") && e > k + 1) {
+                break; // a lowercase word after a name, or a past form after the noun
+            }
+        }
+        e += 1;
+    }
+    if e == k {
+        return None;
+    }
+    Some(Np { a: k, b: e, form: form_of(d, k, e), antecedent: None })
+}
+
+/// What kind of words `[a, b)` are.
+pub fn form_of(d: &Doc, a: usize, b: usize) -> SpeakerForm {
+    if b == a + 1 && d.cls(a) & (PRON | REL) != 0 && d.cls(a) & DET == 0 {
+        return SpeakerForm::Pronoun;
+    }
+    let head = b - 1;
+    let hw = d.word(head);
+    let hc = d.cls(head);
+    let initial = d.sent_of(head).0 == head || head > 0 && !d.is_word(head - 1);
+    let singular = hw.strip_suffix('s').unwrap_or(hw);
+    let role_plural = hw.ends_with('s') && (hc & ROLE != 0 || word_class(singular) & ROLE != 0);
+    let head_cap =
+        d.toks.get(head).is_some_and(|t| t.cap) && !(initial && b == a + 1 && role_plural);
+    if head_cap && hc & (ROLE | NONPERSON) == 0 {
+        let plural_people = ["ans", "ists", "crats", "cans"].iter().any(|s| hw.ends_with(s));
+        let only_word = (a..b).filter(|&i| d.is_word(i) && d.cls(i) & DET == 0).count() == 1;
+        return if plural_people && only_word { SpeakerForm::Group } else { SpeakerForm::Name };
+    }
+    if hc & NONPERSON != 0 {
+        return SpeakerForm::Other;
+    }
+    let plural = hw.len() > 3 && hw.ends_with('s') && !hw.ends_with("ss") && !head_cap;
+    if plural && !hw.ends_with("person") {
+        return SpeakerForm::Group;
+    }
+    if hc & ROLE != 0
+        || hw.ends_with("man")
+        || hw.ends_with("woman")
+        || hw.ends_with("person")
+        || hw.ends_with("er")
+        || hw.ends_with("ist")
+    {
+        return SpeakerForm::Role;
+    }
+    if (a..b).any(|i| d.toks.get(i).is_some_and(|t| t.cap) && d.cls(i) & DET == 0) {
+        return SpeakerForm::Name;
+    }
+    SpeakerForm::Other
+}

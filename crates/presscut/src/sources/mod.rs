@@ -1,0 +1,231 @@
+//! Stage 7: the sources an article cites for its information — `according to KhabarOnline`,
+//! `in an interview with RIA Novosti`, `Reuters reported`, `citing court documents`,
+//! `according to reports`.
+//!
+//! Citing words come from `data/source_cues.tsv` (one automaton pass over the text); the source
+//! is the noun phrase after or before them: a generic phrase (`reports`, `a statement`, from
+//! `data/source_generic.tsv`) or a capitalised name. Its kind comes from the news-outlet
+//! gazetteer, then from the entity stage, then from the cue. People quoted in the article are
+//! speakers, not sources: `according to Lavrov` is one of Lavrov's quotes.
+
+mod phrase;
+
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::entities::Cluster;
+use crate::lexicon::{self, FastMap, FastSet};
+use crate::model::{EntityKind, SourceKind};
+use crate::quotes::Attribution;
+use phrase::Phrase;
+
+/// One cited source, in byte spans of the analysed text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Citation {
+    pub name: String,
+    pub kind: SourceKind,
+    pub entity: Option<usize>,
+    pub cue: Option<(usize, usize)>,
+    /// The citing phrase: cue and source together.
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Side {
+    After,
+    Before,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Cue {
+    side: Side,
+    outlets_only: bool,
+}
+
+struct Lexicon {
+    cues: AhoCorasick,
+    cue_info: Vec<Cue>,
+    generic: FastMap<String, SourceKind>,
+    longest_generic: usize,
+    /// Lower-cased outlet names, aliases and (case-kept) acronyms.
+    outlets: FastSet<String>,
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    let mut patterns = Vec::new();
+    let mut cue_info = Vec::new();
+    for row in lexicon::rows(include_str!("../../data/source_cues.tsv")) {
+        let side = if row.get(1) == Some(&"before") { Side::Before } else { Side::After };
+        patterns.push(row[0].to_owned());
+        cue_info.push(Cue { side, outlets_only: row.get(2) == Some(&"outlet") });
+    }
+    let cues = AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&patterns)
+        .expect("source cues build an automaton");
+    let mut generic = FastMap::default();
+    let mut longest_generic = 0;
+    for row in lexicon::rows(include_str!("../../data/source_generic.tsv")) {
+        let kind = match row.get(1).copied() {
+            Some("document") => SourceKind::Document,
+            Some("outlet") => SourceKind::Outlet,
+            _ => SourceKind::Unnamed,
+        };
+        longest_generic = longest_generic.max(row[0].split_whitespace().count());
+        generic.insert(row[0].to_owned(), kind);
+    }
+    let mut outlets = FastSet::default();
+    for row in lexicon::rows(include_str!("../../data/outlets.tsv")) {
+        let name = row[0].split(" (").next().unwrap_or(row[0]);
+        outlets.insert(normal_name(name));
+        for alias in row.get(2).into_iter().flat_map(|a| a.split('|')).filter(|a| !a.is_empty()) {
+            outlets.insert(normal_name(alias));
+        }
+        for acronym in row.get(1).into_iter().flat_map(|a| a.split('|')).filter(|a| !a.is_empty()) {
+            outlets.insert(format!("={acronym}"));
+        }
+    }
+    Lexicon { cues, cue_info, generic, longest_generic, outlets }
+});
+
+/// A name as the outlet table keys it: lower case, without a leading `the`.
+fn normal_name(name: &str) -> String {
+    let lower = name.trim().to_lowercase();
+    lower.strip_prefix("the ").map_or(lower.clone(), str::to_owned)
+}
+
+fn is_outlet(name: &str) -> bool {
+    let lex = &*LEXICON;
+    lex.outlets.contains(&normal_name(name)) || lex.outlets.contains(&format!("={}", name.trim()))
+}
+
+/// The sources cited in `text`, in text order.
+pub fn run(text: &str, entities: &[Cluster], quotes: &[Attribution]) -> Vec<Citation> {
+    let lex = &*LEXICON;
+    let mut out: Vec<Citation> = Vec::new();
+    for m in lex.cues.find_iter(text) {
+        let (cs, ce) = (m.start(), m.end());
+        if !phrase::word_bounded(text, cs, ce) {
+            continue;
+        }
+        let cue = lex.cue_info[m.pattern().as_usize()];
+        let found = match cue.side {
+            Side::After => phrase::after(text, ce, &lex.generic, lex.longest_generic),
+            Side::Before => phrase::before(text, cs, &lex.generic, lex.longest_generic),
+        };
+        let Some(source) = found else { continue };
+        let Some(citation) = classify(text, source, (cs, ce), cue, entities, quotes) else {
+            continue;
+        };
+        if out.last().is_none_or(|last| last.end <= citation.start) {
+            out.push(citation);
+        }
+    }
+    out
+}
+
+fn classify(
+    text: &str,
+    source: Phrase,
+    cue_span: (usize, usize),
+    cue: Cue,
+    entities: &[Cluster],
+    quotes: &[Attribution],
+) -> Option<Citation> {
+    let name = text[source.start..source.end].to_owned();
+    let entity = entities
+        .iter()
+        .position(|c| c.mentions.iter().any(|m| m.start < source.end && source.start < m.end));
+    let kind = if let Some(k) = source.generic {
+        k
+    } else if is_outlet(&name) {
+        SourceKind::Outlet
+    } else {
+        match entity.map(|i| entities[i].kind) {
+            Some(EntityKind::Person) => SourceKind::Person,
+            Some(EntityKind::Organization) => SourceKind::Organization,
+            Some(EntityKind::Law | EntityKind::Work) => SourceKind::Document,
+            // A place or a nationality cites nothing by itself (`according to Moscow` is
+            // its government, which the article names elsewhere).
+            Some(_) => return None,
+            None if cue.side == Side::Before && !cue.outlets_only => SourceKind::Organization,
+            None => SourceKind::Outlet,
+        }
+    };
+    if cue.outlets_only && kind != SourceKind::Outlet {
+        return None;
+    }
+    // A person cited with `according to` is the speaker of that quote, not a source.
+    if kind == SourceKind::Person && quotes.iter().any(|q| q.cue == Some(cue_span)) {
+        return None;
+    }
+    let (start, end) = (source.start.min(cue_span.0), source.end.max(cue_span.1));
+    let display = match entity {
+        Some(i) if kind != SourceKind::Unnamed && source.generic.is_none() => {
+            entities[i].name.clone()
+        }
+        _ => name,
+    };
+    Some(Citation {
+        name: display,
+        kind,
+        entity: entity.filter(|_| source.generic.is_none()),
+        cue: Some(cue_span),
+        start,
+        end,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sources(text: &str) -> Vec<(String, SourceKind, String)> {
+        run(text, &[], &[])
+            .into_iter()
+            .map(|c| (c.name, c.kind, text[c.cue.unwrap().0..c.cue.unwrap().1].to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn outlets_cited_before_and_after_their_cue() {
+        let got = sources(
+            "According to KhabarOnline, In an interview with RIA Novosti, he said it. Reuters reported the deal.",
+        );
+        assert_eq!(
+            got,
+            [
+                ("KhabarOnline".to_owned(), SourceKind::Outlet, "According to".to_owned()),
+                ("RIA Novosti".to_owned(), SourceKind::Outlet, "In an interview with".to_owned()),
+                ("Reuters".to_owned(), SourceKind::Outlet, "reported".to_owned()),
+            ]
+        );
+    }
+
+    #[test]
+    fn unnamed_and_document_sources() {
+        let got =
+            sources("According to reports, talks stalled. Prices rose, citing official figures.");
+        assert_eq!(got[0], ("reports".to_owned(), SourceKind::Unnamed, "According to".to_owned()));
+        assert_eq!(
+            got[1],
+            ("official figures".to_owned(), SourceKind::Document, "citing".to_owned())
+        );
+    }
+
+    #[test]
+    fn told_cites_only_outlets() {
+        assert!(sources("The minister told reporters he would stay.").is_empty());
+        let got = sources("The minister told The New York Times he would stay.");
+        assert_eq!(got[0].0, "The New York Times");
+        assert_eq!(got[0].1, SourceKind::Outlet);
+    }
+
+    #[test]
+    fn cue_words_inside_other_words_do_not_count() {
+        assert!(sources("The untold story was unreported by anyone.").is_empty());
+    }
+}
