@@ -12,6 +12,7 @@ cargo fmt --all -- --check
 
 step "cargo clippy"
 cargo clippy --workspace --all-targets --locked -- -D warnings
+cargo clippy -p presscut --all-targets --features train --locked -- -D warnings
 
 step "cargo test (snapshots are never rewritten here: review them with cargo insta review)"
 INSTA_UPDATE=no cargo test --workspace --locked

@@ -2,7 +2,7 @@
 //! the output text — the clean text, or with cleaning off the input as given — here and only
 //! here.
 
-use crate::layout::{Layout, words};
+use crate::layout::{Layout, count_words};
 use crate::model::{
     Article, Block, BlockKind, Entity, Keyword, Quote, SCHEMA_VERSION, Section, Source,
     SourceFormat, Span, Speaker, Stats, TextSpan, TimeExpression,
@@ -149,7 +149,7 @@ pub fn run(p: Parts<'_>) -> Article {
 
     let stats = Stats {
         chars: out.chars.len_chars(),
-        words: words(text).count(),
+        words: count_words(text),
         sentences: sentences.len(),
         paragraphs: blocks.iter().filter(|b| b.kind == BlockKind::Paragraph).count(),
     };

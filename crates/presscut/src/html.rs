@@ -8,11 +8,11 @@
 
 /// True when `text` looks like an HTML document rather than plain text.
 pub fn looks_like_html(text: &str) -> bool {
-    let head: String =
-        text.trim_start().chars().take(4096).collect::<String>().to_ascii_lowercase();
-    if !head.starts_with('<') {
+    let start = text.trim_start();
+    if !start.starts_with('<') {
         return false;
     }
+    let head: String = start.chars().take(4096).collect::<String>().to_ascii_lowercase();
     head.starts_with("<!doctype html")
         || head.contains("<html")
         || head.contains("<body")

@@ -36,11 +36,19 @@ impl std::hash::Hasher for FxHasher {
     }
 
     fn write_u8(&mut self, i: u8) {
-        self.write(&[i]);
+        self.write_u64(u64::from(i));
+    }
+
+    fn write_u32(&mut self, i: u32) {
+        self.write_u64(u64::from(i));
+    }
+
+    fn write_u64(&mut self, i: u64) {
+        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
 
     fn write_usize(&mut self, i: usize) {
-        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        self.write_u64(i as u64);
     }
 
     fn finish(&self) -> u64 {

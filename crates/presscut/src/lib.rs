@@ -20,6 +20,12 @@ mod keywords;
 mod layout;
 mod lexicon;
 mod model;
+// The tagger's internals are public only to the training tool (`examples/train_ner`).
+#[cfg(feature = "train")]
+pub mod ner;
+#[cfg(not(feature = "train"))]
+#[allow(dead_code, unused_imports)] // parts serve only the training tool
+mod ner;
 mod normalize;
 mod offsets;
 mod options;
@@ -50,6 +56,14 @@ pub fn extract_bytes(input: &[u8], options: &Options) -> Result<Article, Error> 
 #[doc(hidden)]
 pub mod devtools {
     pub use crate::layout::{CONTEXT_NAMES, FEATURE_NAMES};
+
+    /// The named-entity tagger's internals, for `examples/train_ner`.
+    #[cfg(feature = "train")]
+    pub use crate::ner;
+
+    /// The quote finder's learning candidates, for `examples/train_quotes`.
+    #[cfg(feature = "train")]
+    pub use crate::quotes::training as quotes_training;
 
     /// `(line, feature row)` for every layout unit of a (normalised) text.
     pub fn layout_features(text: &str) -> Vec<(String, Vec<f32>)> {

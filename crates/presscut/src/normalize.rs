@@ -87,27 +87,56 @@ fn action(c: char, next: Option<char>) -> Action {
     }
 }
 
+/// Whether a byte can start a character that normalisation changes: an ASCII control other
+/// than `\n`, or the lead byte of U+0080–U+00BF (C1 controls, no-break space, soft hyphen),
+/// U+1680/U+180E, U+2000–U+206F, U+3000 or U+FEFF.
+fn may_change(b: u8) -> bool {
+    (b < 0x20 && b != b'\n') || b == 0x7F || matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF)
+}
+
 fn normalize_str(s: &str) -> (String, OffsetMap) {
-    let needs_work = s.chars().any(|c| !matches!(action(c, Some('\n')), Action::Keep));
-    if !needs_work {
+    // One pass that looks only at the few bytes that can start a changed character and copies
+    // the unchanged runs between them in bulk.
+    let bytes = s.as_bytes();
+    let mut out = String::new();
+    let mut anchors = Vec::new();
+    let mut copied = 0;
+    let mut edited = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        if !may_change(bytes[i]) {
+            i += 1;
+            continue;
+        }
+        // `may_change` bytes are ASCII or lead bytes, so `i` is a character boundary.
+        let Some(c) = s[i..].chars().next() else { break };
+        let end = i + c.len_utf8();
+        let next = s[end..].chars().next();
+        let act = action(c, next);
+        if !matches!(act, Action::Keep) {
+            if !edited {
+                out.reserve(s.len());
+                edited = true;
+            }
+            out.push_str(&s[copied..i]);
+            copied = end;
+            match act {
+                Action::Replace(r) => {
+                    out.push(r);
+                    if r.len_utf8() != c.len_utf8() {
+                        anchors.push((out.len(), end));
+                    }
+                }
+                Action::Drop => anchors.push((out.len(), end)),
+                Action::Keep => {}
+            }
+        }
+        i = end;
+    }
+    if !edited {
         return (s.to_owned(), OffsetMap::default());
     }
-    let mut out = String::with_capacity(s.len());
-    let mut anchors = Vec::new();
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
-        match action(c, next) {
-            Action::Keep => out.push(c),
-            Action::Replace(r) => {
-                out.push(r);
-                if r.len_utf8() != c.len_utf8() {
-                    anchors.push((out.len(), i + c.len_utf8()));
-                }
-            }
-            Action::Drop => anchors.push((out.len(), i + c.len_utf8())),
-        }
-    }
+    out.push_str(&s[copied..]);
     (out, OffsetMap { anchors })
 }
 

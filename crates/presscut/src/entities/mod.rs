@@ -1,60 +1,113 @@
-//! Stage 4: entities — people with their roles, organisations, places, nationalities, laws and
-//! events, clustered per article. Filled by the entities issue (#3); returns nothing until then.
+//! Entities of an article: the tagger's mentions repaired, typed and grouped into one cluster per
+//! real-world thing, with canonical names, roles and (for people) gender.
+//!
+//! How it works: [`run`] tokenises and tags the text with [`crate::ner`], then [`build`] turns the
+//! spans into mentions ([`mentions`]: titles moved out of names, title-case headings only keep
+//! names the article confirms), gives each a kind ([`kinds`]: demonyms are nationalities, law and
+//! event head words make laws and events, gazetteers override weak tagger decisions, one sense
+//! per discourse), groups them ([`cluster`]: surnames join full names, acronyms their
+//! expansions, country aliases one another) and reads roles and gender around the mentions
+//! ([`roles`]). [`resolve_name`] and [`resolve_role`] map a speaker's words to a cluster for the
+//! quote stage. All offsets are byte offsets into the text.
 
-use crate::model::EntityKind;
+pub mod cluster;
+pub mod context;
+pub mod kinds;
+pub mod lexicon;
+pub mod mentions;
+pub mod resolve;
+pub mod roles;
 
-/// One named mention, as a byte span of the analysed text.
+pub use resolve::{resolve_name, resolve_role};
+
+use crate::ner::{self, NerSpan, Token};
+
+/// What an entity is: the contract's `kind`.
+pub use crate::model::EntityKind;
+
+/// A named mention: byte span of the name alone (CoNLL convention: titles and roles are not
+/// part of it).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Mention {
     pub start: usize,
     pub end: usize,
 }
 
-/// What the text says of a person's gender (pronouns, honorifics, gendered titles).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// A person's grammatical gender as the article shows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Gender {
     Male,
     Female,
+    #[default]
     Unknown,
 }
 
-/// One real-world thing: its canonical name, kind, roles and mentions in text order.
+/// One real-world thing named in the article.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Cluster {
+    /// canonical (fullest) form found in the text: `Sergey Lavrov`, `United States`
     pub name: String,
     pub kind: EntityKind,
+    /// titles and roles stated in the text, first seen first (`Russian Foreign Minister`)
     pub roles: Vec<String>,
+    /// every named mention, in text order
     pub mentions: Vec<Mention>,
+    /// from gendered titles, given names and pronouns near the mentions (people only)
     pub gender: Gender,
+    /// byte offset of the first mention
+    pub first_mention: usize,
 }
 
-/// The cluster that the name at byte span `span` (a surname, a full name) refers to.
-pub fn resolve_name(clusters: &[Cluster], text: &str, span: (usize, usize)) -> Option<usize> {
-    if let Some(i) =
-        clusters.iter().position(|c| c.mentions.iter().any(|m| m.start < span.1 && span.0 < m.end))
-    {
-        return Some(i);
+/// Find the entities of `text`. `sentences`: sentence byte spans (from the pipeline; when
+/// empty, each line is a sentence, split further after sentence-final punctuation). Clusters
+/// come back ordered by first mention.
+pub fn run(text: &str, sentences: &[(usize, usize)]) -> Vec<Cluster> {
+    let tokens = ner::tokenize(text);
+    let spans = ner::tag(text, &tokens, sentences);
+    build(text, &tokens, sentences, &spans)
+}
+
+/// [`run`] on tokens and tagger spans computed elsewhere (the pipeline, evaluation tools).
+pub fn build(
+    text: &str,
+    tokens: &[Token],
+    sentences: &[(usize, usize)],
+    spans: &[NerSpan],
+) -> Vec<Cluster> {
+    if tokens.is_empty() || spans.is_empty() {
+        return Vec::new();
     }
-    let last = text.get(span.0..span.1)?.split_whitespace().last()?;
-    clusters.iter().position(|c| {
-        c.kind == EntityKind::Person && c.name.split_whitespace().last() == Some(last)
-    })
+    let cx = context::Context::new(text, tokens, sentences);
+    let mut ments = mentions::collect(&cx, spans);
+    mentions::check_headings(&cx, &mut ments);
+    kinds::assign(&cx, &mut ments);
+    let groups = cluster::group(&cx, &ments);
+    let ranges: Vec<Vec<(usize, usize)>> = groups
+        .iter()
+        .map(|g| g.members.iter().map(|&i| (ments[i].a, ments[i].b)).collect())
+        .collect();
+    let mut out: Vec<Cluster> = groups
+        .into_iter()
+        .map(|g| {
+            let mentions: Vec<Mention> = g
+                .members
+                .iter()
+                .map(|&i| Mention { start: ments[i].start, end: ments[i].end })
+                .collect();
+            Cluster {
+                name: g.name,
+                kind: g.kind,
+                roles: Vec::new(),
+                first_mention: mentions.first().map_or(0, |m| m.start),
+                mentions,
+                gender: Gender::Unknown,
+            }
+        })
+        .collect();
+    roles::attach(&cx, &mut out, &ranges);
+    out.sort_by_key(|c| c.first_mention);
+    out
 }
 
-/// The person who holds the role named at byte span `span` (`the Russian foreign minister`).
-pub fn resolve_role(clusters: &[Cluster], text: &str, span: (usize, usize)) -> Option<usize> {
-    let phrase = text.get(span.0..span.1)?.to_lowercase();
-    let phrase = phrase.trim_start_matches("the ").trim();
-    let mut holders = clusters.iter().enumerate().filter(|(_, c)| {
-        c.kind == EntityKind::Person && c.roles.iter().any(|r| r.to_lowercase().ends_with(phrase))
-    });
-    match (holders.next(), holders.next()) {
-        (Some((i, _)), None) => Some(i),
-        _ => None,
-    }
-}
-
-/// The entities of `text`, whose sentences are `sentences` (byte spans).
-pub fn run(_text: &str, _sentences: &[(usize, usize)]) -> Vec<Cluster> {
-    Vec::new()
-}
+#[cfg(test)]
+mod tests;

@@ -46,8 +46,11 @@ static PHRASES: LazyLock<(RegexSet, Vec<u16>)> = LazyLock::new(|| {
     (set, classes)
 });
 
-static STOPWORDS: LazyLock<FastSet<&'static str>> =
-    LazyLock::new(|| lexicon::entries(include_str!("../../data/stopwords.txt")).collect());
+/// Stop words as word hashes ([`word_set`]'s hashing), so a line's words are looked up without
+/// building strings.
+static STOPWORDS: LazyLock<FastSet<u64>> = LazyLock::new(|| {
+    lexicon::entries(include_str!("../../data/stopwords.txt")).map(word_hash).collect()
+});
 
 static SENTENCE_INSIDE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"[.!?]["”’)]? [\p{Lu}“"‘]"#).expect("valid regex"));
@@ -61,12 +64,32 @@ pub fn phrase_classes(text: &str, words: usize) -> u16 {
         return 0;
     }
     let (set, classes) = &*PHRASES;
+    // Most lines match nothing: a plain (non-overlapping) search rejects them cheaply.
+    if !set.is_match(text) {
+        return 0;
+    }
     set.matches(text).iter().fold(0u16, |bits, i| bits | classes[i])
 }
 
 /// The words of a text: maximal runs of alphanumeric characters (as `\w+` sees them).
 pub fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '_')).filter(|w| !w.is_empty())
+    text.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty())
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// How many [`words`] a text has, in one plain pass.
+pub fn count_words(text: &str) -> usize {
+    let mut n = 0;
+    let mut in_word = false;
+    for c in text.chars() {
+        let w = if c.is_ascii() { c.is_ascii_alphanumeric() || c == '_' } else { is_word_char(c) };
+        n += usize::from(w && !in_word);
+        in_word = w;
+    }
+    n
 }
 
 /// What one unit looks like on its own.
@@ -86,33 +109,73 @@ pub struct LineStats {
     pub bullet: bool,
     pub phrases: u16,
     pub nonalpha_ratio: f32,
+    /// The line's lower-cased words as a sorted set of hashes ([`word_set`]); empty for lines
+    /// longer than [`SET_MAX_WORDS`], which are never compared with headlines.
+    pub set: Vec<u64>,
+}
+
+/// Lines longer than this many words get no word set.
+pub const SET_MAX_WORDS: usize = 40;
+
+/// A word being scanned by [`LineStats::of`].
+#[derive(Default)]
+struct WordScan {
+    hash: lexicon::FxHasher,
+    len: usize,
+    first_upper: bool,
+    digit: bool,
 }
 
 impl LineStats {
+    /// Describes one line in a single pass over its characters.
     pub fn of(text: &str) -> LineStats {
-        let mut n = 0usize;
-        let (mut stop, mut cap, mut digit) = (0usize, 0usize, 0usize);
-        let mut lower = [0u8; 12];
-        for w in words(text) {
-            n += 1;
-            if w.starts_with(char::is_uppercase) {
-                cap += 1;
+        use std::hash::Hasher;
+        let (mut n, mut stop, mut cap, mut digit) = (0usize, 0usize, 0usize, 0usize);
+        let (mut chars, mut nonalpha, mut commas) = (0usize, 0usize, 0usize);
+        let mut set = Vec::new();
+        let mut word: Option<WordScan> = None;
+        let mut finish = |w: WordScan, n: &mut usize| {
+            *n += 1;
+            let h = w.hash.finish();
+            cap += usize::from(w.first_upper);
+            digit += usize::from(w.digit);
+            stop += usize::from(w.len <= 12 && STOPWORDS.contains(&h));
+            if *n <= SET_MAX_WORDS {
+                set.push(h);
             }
-            if w.bytes().any(|b| b.is_ascii_digit()) {
-                digit += 1;
-            }
-            // Stop words are short ASCII words: compare a lower-cased copy on the stack.
-            if w.len() <= lower.len() && w.is_ascii() {
-                let buf = &mut lower[..w.len()];
-                buf.copy_from_slice(w.as_bytes());
-                buf.make_ascii_lowercase();
-                if std::str::from_utf8(buf).is_ok_and(|l| STOPWORDS.contains(l)) {
-                    stop += 1;
+        };
+        for c in text.chars() {
+            chars += 1;
+            if c.is_alphanumeric() || c == '_' {
+                let w = word.get_or_insert_with(|| WordScan {
+                    first_upper: c.is_uppercase(),
+                    ..WordScan::default()
+                });
+                w.len += c.len_utf8();
+                w.digit |= c.is_ascii_digit();
+                if c.is_ascii() {
+                    w.hash.write_u32(u32::from(c.to_ascii_lowercase()));
+                } else {
+                    for l in c.to_lowercase() {
+                        w.hash.write_u32(l as u32);
+                    }
                 }
+            } else {
+                if let Some(w) = word.take() {
+                    finish(w, &mut n);
+                }
+                nonalpha += usize::from(!c.is_whitespace());
+                commas += usize::from(c == ',');
             }
         }
-        let chars = text.chars().count();
-        let nonalpha = text.chars().filter(|c| !(c.is_alphanumeric() || c.is_whitespace())).count();
+        if let Some(w) = word.take() {
+            finish(w, &mut n);
+        }
+        if n > SET_MAX_WORDS {
+            set = Vec::new();
+        }
+        set.sort_unstable();
+        set.dedup();
         let ratio = |k: usize| if n == 0 { 0.0 } else { k as f32 / n as f32 };
         LineStats {
             words: n,
@@ -123,12 +186,12 @@ impl LineStats {
             stop_ratio: ratio(stop),
             cap_ratio: ratio(cap),
             digit_ratio: ratio(digit),
-            comma_density: (ratio(text.matches(',').count()) * 5.0).min(1.0),
+            comma_density: (ratio(commas) * 5.0).min(1.0),
             separators: text.contains(['|', '•', '»']) || text.contains(" / "),
             url: text.contains("http://")
                 || text.contains("https://")
                 || text.contains("www.")
-                || looks_like_email(text),
+                || (text.contains('@') && looks_like_email(text)),
             bullet: {
                 let mut cs = text.chars();
                 matches!(cs.next(), Some('-' | '*' | '•' | '·' | '▪' | '►' | '◦' | '–'))
@@ -136,6 +199,7 @@ impl LineStats {
             },
             phrases: phrase_classes(text, n),
             nonalpha_ratio: if chars == 0 { 0.0 } else { nonalpha as f32 / chars as f32 },
+            set,
         }
     }
 
@@ -246,7 +310,7 @@ pub fn compute(
     };
     let run_label = runs(stats, LineStats::is_short_label);
     let run_prose = runs(stats, LineStats::is_prose);
-    let first_words = units.first().map(|u| word_set(&text[u.start..u.end])).unwrap_or_default();
+    let first_words: &[u64] = stats.first().map_or(&[], |s| &s.set);
 
     let mut rows = Vec::with_capacity(n);
     for (i, u) in units.iter().enumerate() {
@@ -258,8 +322,7 @@ pub fn compute(
         let prev = |k: usize| i.checked_sub(k);
         let next = |k: usize| (i + k < n).then_some(i + k);
         // Only headline-sized lines can repeat the title; skip the work for paragraphs.
-        let title_sim =
-            if i == 0 || s.words > 40 { 0.0 } else { jaccard(&word_set(line), &first_words) };
+        let title_sim = if i == 0 { 0.0 } else { jaccard(&s.set, first_words) };
         let mut row = vec![
             (s.words as f32).ln_1p(),
             b(s.words <= 1),
@@ -338,19 +401,26 @@ fn runs(stats: &[LineStats], pred: fn(&LineStats) -> bool) -> Vec<usize> {
 
 /// The lower-cased words of a text as a sorted set of hashes (no allocation per word).
 pub fn word_set(text: &str) -> Vec<u64> {
-    use std::hash::Hasher;
-    let mut set: Vec<u64> = words(text)
-        .map(|w| {
-            let mut h = lexicon::FxHasher::default();
-            for c in w.chars().flat_map(char::to_lowercase) {
-                h.write_u32(c as u32);
-            }
-            h.finish()
-        })
-        .collect();
+    let mut set: Vec<u64> = words(text).map(word_hash).collect();
     set.sort_unstable();
     set.dedup();
     set
+}
+
+/// A hash of the lower-cased word (ASCII lower-cased byte by byte, other text by `char`).
+fn word_hash(w: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = lexicon::FxHasher::default();
+    if w.is_ascii() {
+        for b in w.bytes() {
+            h.write_u32(u32::from(b.to_ascii_lowercase()));
+        }
+    } else {
+        for c in w.chars().flat_map(char::to_lowercase) {
+            h.write_u32(c as u32);
+        }
+    }
+    h.finish()
 }
 
 /// Jaccard similarity of two word sets made by [`word_set`].
@@ -414,6 +484,14 @@ mod tests {
         assert!(LineStats::of("Write to jane@example.com").url);
         assert!(LineStats::of("– Choose your room").bullet);
         assert!(!LineStats::of("–").bullet);
+    }
+
+    #[test]
+    fn word_counts_agree_with_the_word_iterator() {
+        for t in ["", "one", " two  words ", "Russia’s “war party” — 2026_x", "ünïcödé wörds, 3.5"]
+        {
+            assert_eq!(count_words(t), words(t).count(), "{t:?}");
+        }
     }
 
     #[test]

@@ -17,7 +17,7 @@ use features::LineStats;
 use lines::Unit;
 use rules::Furniture;
 
-pub use features::{NAMES as FEATURE_NAMES, words};
+pub use features::{NAMES as FEATURE_NAMES, count_words};
 pub use model::CONTEXT_NAMES;
 
 /// A block of the analysed text, in bytes.
@@ -112,7 +112,7 @@ fn clean_layout(text: &str) -> Layout {
             Role::Title
         } else if let Some(f) = rules::furniture(line, s) {
             Role::Furniture(f)
-        } else if title_words.as_ref().is_some_and(|tw| repeats_title(line, s, tw)) {
+        } else if title_words.as_ref().is_some_and(|tw| repeats_title(s, tw)) {
             Role::Removed(BoilerplateKind::RepeatedTitle)
         } else if in_region
             && (probs[i] > model::MODEL.keep_threshold || (no_region && s.is_prose()))
@@ -132,18 +132,14 @@ fn clean_layout(text: &str) -> Layout {
 fn find_title_repeat(text: &str, units: &[Unit], stats: &[LineStats]) -> Option<usize> {
     let first = &text[units.first()?.start..units[0].end];
     let parts = rules::title_parts(first);
-    units.iter().zip(stats).enumerate().skip(1).take(400).find_map(|(i, (u, s))| {
-        if !(2..=40).contains(&s.words) {
-            return None;
-        }
-        let mine = features::word_set(&text[u.start..u.end]);
-        parts.iter().any(|p| features::jaccard(&mine, p) >= 0.6).then_some(i)
+    stats.iter().enumerate().skip(1).take(400).find_map(|(i, s)| {
+        ((2..=40).contains(&s.words) && parts.iter().any(|p| features::jaccard(&s.set, p) >= 0.6))
+            .then_some(i)
     })
 }
 
-fn repeats_title(line: &str, stats: &LineStats, title_words: &[u64]) -> bool {
-    (2..=40).contains(&stats.words)
-        && features::jaccard(&features::word_set(line), title_words) >= 0.8
+fn repeats_title(stats: &LineStats, title_words: &[u64]) -> bool {
+    (2..=40).contains(&stats.words) && features::jaccard(&stats.set, title_words) >= 0.8
 }
 
 /// The stretch of units `[start, end)` maximising the sum of `(p - threshold) * weight`.
@@ -217,6 +213,7 @@ fn build(
         next_body[i] = if roles[i + 1] == Role::Body { Some(i + 1) } else { next_body[i + 1] };
     }
     let first_body = roles.iter().position(|r| *r == Role::Body);
+    let mut seen_paragraph = false;
     for (i, role) in roles.iter().enumerate() {
         let line = collapse(&text[units[i].start..units[i].end]);
         match role {
@@ -229,7 +226,9 @@ fn build(
             }
             Role::Body => {
                 let kind = block_kind(&line, &stats[i], next_body[i].map(|b| &stats[b]));
-                if kind == BlockKind::Paragraph && out.metadata.dateline.is_none() {
+                // A dateline opens the article's first paragraph.
+                if kind == BlockKind::Paragraph && !seen_paragraph {
+                    seen_paragraph = true;
                     out.metadata.dateline = rules::dateline(&line).map(str::to_owned);
                 }
                 push_block(&mut out, kind, &line);
@@ -271,6 +270,10 @@ fn block_kind(line: &str, stats: &LineStats, next_body: Option<&LineStats>) -> B
 
 /// The line with runs of white space collapsed to one space.
 fn collapse(line: &str) -> String {
+    let clean = !line.contains("  ") && !line.contains(['\n', '\t', '\r']);
+    if clean {
+        return line.to_owned();
+    }
     let mut out = String::with_capacity(line.len());
     for (k, w) in line.split_whitespace().enumerate() {
         if k > 0 {

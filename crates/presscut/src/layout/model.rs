@@ -36,10 +36,52 @@ pub enum StageKind {
     Trees { baseline: f32, trees: Vec<Tree> },
 }
 
-/// Nodes as `[feature, threshold, left, right, leaf value, is_leaf]`.
+/// A tree as stored: nodes `[feature, threshold, left, right, leaf value, is_leaf]`;
+/// compacted to [`Node`]s on load.
 #[derive(Debug, Deserialize)]
+#[serde(from = "StoredTree")]
 pub struct Tree {
-    pub nodes: Vec<(u32, f32, u32, u32, f32, u8)>,
+    nodes: Vec<Node>,
+}
+
+#[derive(Debug, Deserialize)]
+struct StoredTree {
+    nodes: Vec<(u32, f32, u32, u32, f32, u8)>,
+}
+
+/// A decision node in 12 bytes; a leaf has `feature == LEAF` and its value in `threshold`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Node {
+    threshold: f32,
+    feature: u16,
+    left: u16,
+    right: u16,
+}
+
+const LEAF: u16 = u16::MAX;
+
+impl From<StoredTree> for Tree {
+    fn from(t: StoredTree) -> Self {
+        let n = t.nodes.len();
+        let index = |i: u32| if (i as usize) < n && i < u32::from(LEAF) { i as u16 } else { LEAF };
+        let nodes = t
+            .nodes
+            .into_iter()
+            .map(|(feature, threshold, left, right, value, leaf)| {
+                if leaf != 0 || feature >= u32::from(LEAF) {
+                    Node { threshold: value, feature: LEAF, left: 0, right: 0 }
+                } else {
+                    Node {
+                        threshold,
+                        feature: feature as u16,
+                        left: index(left),
+                        right: index(right),
+                    }
+                }
+            })
+            .collect();
+        Tree { nodes }
+    }
 }
 
 pub static MODEL: LazyLock<Model> = LazyLock::new(|| {
@@ -86,14 +128,12 @@ impl Tree {
         // A well-formed tree reaches a leaf in at most `nodes.len()` steps; the bound keeps a
         // corrupt model from looping.
         for _ in 0..=self.nodes.len() {
-            let Some(&(feature, threshold, left, right, value, leaf)) = self.nodes.get(i) else {
-                return 0.0;
-            };
-            if leaf != 0 {
-                return value;
+            let Some(node) = self.nodes.get(i) else { return 0.0 };
+            if node.feature == LEAF {
+                return node.threshold;
             }
-            let v = x.get(feature as usize).copied().unwrap_or(0.0);
-            i = if v <= threshold { left as usize } else { right as usize };
+            let v = x.get(usize::from(node.feature)).copied().unwrap_or(0.0);
+            i = usize::from(if v <= node.threshold { node.left } else { node.right });
         }
         0.0
     }
@@ -181,13 +221,15 @@ mod tests {
 
     #[test]
     fn trees_are_evaluated_left_on_less_or_equal() {
-        let tree = Tree {
+        let tree = Tree::from(StoredTree {
             nodes: vec![(0, 0.5, 1, 2, 0.0, 0), (0, 0.0, 0, 0, -1.0, 1), (0, 0.0, 0, 0, 2.0, 1)],
-        };
+        });
         assert_eq!(tree.eval(&[0.5]), -1.0);
         assert_eq!(tree.eval(&[0.7]), 2.0);
-        let broken = Tree { nodes: vec![(0, 0.5, 0, 0, 0.0, 0)] };
-        assert_eq!(broken.eval(&[0.1]), 0.0);
+        let looping = Tree::from(StoredTree { nodes: vec![(0, 0.5, 0, 0, 0.0, 0)] });
+        assert_eq!(looping.eval(&[0.1]), 0.0);
+        let dangling = Tree::from(StoredTree { nodes: vec![(0, 0.5, 7, 9, 0.0, 0)] });
+        assert_eq!(dangling.eval(&[0.1]), 0.0);
     }
 
     #[test]

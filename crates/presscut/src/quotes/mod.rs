@@ -20,20 +20,7 @@ mod text;
 
 use doc::Doc;
 
-pub use resolve::Attribution;
-
-/// Stage 5: the quotes of the article with their speakers resolved to `entities`.
-/// `paragraphs` are the article's blocks in order, the title first (a `Name: claim` headline is
-/// a quote when the body confirms the speaker); `headline` is the title block's span.
-pub fn run(
-    text: &str,
-    paragraphs: &[(usize, usize)],
-    headline: Option<(usize, usize)>,
-    entities: &[crate::entities::Cluster],
-) -> (Vec<Attribution>, Vec<String>) {
-    let found = extract(text, paragraphs);
-    (resolve::resolve(text, &found.quotes, paragraphs, entities, headline), found.warnings)
-}
+pub use resolve::{Attribution, run};
 
 /// How the content is reported.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -120,9 +107,10 @@ fn clean_paragraphs(text: &str, paragraphs: &[(usize, usize)]) -> Vec<(usize, us
 /// Training support for the learned part (feature `train`): the candidates the model scores.
 #[cfg(feature = "train")]
 pub mod training {
-    use super::*;
+    use super::{Doc, broad, clean_paragraphs, direct, reported};
 
     /// One candidate: content and speaker byte spans, hashed features.
+    #[derive(Debug)]
     pub struct TrainCand {
         pub start: usize,
         pub end: usize,

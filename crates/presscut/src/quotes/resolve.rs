@@ -32,6 +32,19 @@ pub struct SpeakerRef {
     pub mention: Option<(usize, usize)>,
 }
 
+/// Stage 5: the quotes of the article with their speakers resolved to `entities`.
+/// `paragraphs` are the article's blocks in order, the title first (a `Name: claim` headline is
+/// a quote when the body confirms the speaker); `headline` is the title block's span.
+pub fn run(
+    text: &str,
+    paragraphs: &[(usize, usize)],
+    headline: Option<(usize, usize)>,
+    entities: &[Cluster],
+) -> (Vec<Attribution>, Vec<String>) {
+    let found = super::extract(text, paragraphs);
+    (resolve(text, &found.quotes, paragraphs, entities, headline), found.warnings)
+}
+
 /// How far back (in bytes) a pronoun looks for the previous speaker before falling back to
 /// the nearest person mentioned.
 const PREVIOUS_SPEAKER_REACH: usize = 1500;
@@ -204,6 +217,7 @@ mod tests {
             roles: Vec::new(),
             mentions: mentions.iter().map(|&(start, end)| Mention { start, end }).collect(),
             gender,
+            first_mention: mentions.first().map_or(0, |m| m.0),
         }
     }
 

@@ -5,7 +5,8 @@
 //! Citing words come from `data/source_cues.tsv` (one automaton pass over the text); the source
 //! is the noun phrase after or before them: a generic phrase (`reports`, `a statement`, from
 //! `data/source_generic.tsv`) or a capitalised name. Its kind comes from the news-outlet
-//! gazetteer, then from the entity stage, then from the cue. People quoted in the article are
+//! gazetteer (`data/outlets.tsv`, shared with the entity stage), then from the entity stage,
+//! then from the cue. People quoted in the article are
 //! speakers, not sources: `according to Lavrov` is one of Lavrov's quotes.
 
 mod phrase;
@@ -15,7 +16,7 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::entities::Cluster;
-use crate::lexicon::{self, FastMap, FastSet};
+use crate::lexicon::{self, FastMap};
 use crate::model::{EntityKind, SourceKind};
 use crate::quotes::Attribution;
 use phrase::Phrase;
@@ -49,8 +50,6 @@ struct Lexicon {
     cue_info: Vec<Cue>,
     generic: FastMap<String, SourceKind>,
     longest_generic: usize,
-    /// Lower-cased outlet names, aliases and (case-kept) acronyms.
-    outlets: FastSet<String>,
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -77,29 +76,17 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         longest_generic = longest_generic.max(row[0].split_whitespace().count());
         generic.insert(row[0].to_owned(), kind);
     }
-    let mut outlets = FastSet::default();
-    for row in lexicon::rows(include_str!("../../data/outlets.tsv")) {
-        let name = row[0].split(" (").next().unwrap_or(row[0]);
-        outlets.insert(normal_name(name));
-        for alias in row.get(2).into_iter().flat_map(|a| a.split('|')).filter(|a| !a.is_empty()) {
-            outlets.insert(normal_name(alias));
-        }
-        for acronym in row.get(1).into_iter().flat_map(|a| a.split('|')).filter(|a| !a.is_empty()) {
-            outlets.insert(format!("={acronym}"));
-        }
-    }
-    Lexicon { cues, cue_info, generic, longest_generic, outlets }
+    Lexicon { cues, cue_info, generic, longest_generic }
 });
 
-/// A name as the outlet table keys it: lower case, without a leading `the`.
-fn normal_name(name: &str) -> String {
-    let lower = name.trim().to_lowercase();
-    lower.strip_prefix("the ").map_or(lower.clone(), str::to_owned)
-}
-
+/// Whether the name is a news outlet of the gazetteer (`data/outlets.tsv`, through the entity
+/// lexicon), with or without a leading `The`.
 fn is_outlet(name: &str) -> bool {
-    let lex = &*LEXICON;
-    lex.outlets.contains(&normal_name(name)) || lex.outlets.contains(&format!("={}", name.trim()))
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let lex = &*crate::entities::lexicon::LEX;
+    let outlet = |w: &[&str]| !w.is_empty() && lex.org(w.iter().copied()).is_some_and(|o| o.outlet);
+    outlet(&words)
+        || (words.first().is_some_and(|w| w.eq_ignore_ascii_case("the")) && outlet(&words[1..]))
 }
 
 /// The sources cited in `text`, in text order.

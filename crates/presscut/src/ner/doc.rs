@@ -1,0 +1,457 @@
+//! One document prepared for tagging: sentences as token ranges, per-token atoms and gazetteer
+//! matches, and document-level evidence (how a word is cased elsewhere in the document, and
+//! which labels it received earlier: "one sense per discourse").
+
+use super::features::{self, Atom, Run, SentInfo};
+use super::gazetteer;
+use super::labels::label_type;
+use super::tokenize::{Token, flags};
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
+
+/// Hasher for keys that are already well-mixed 64-bit hashes.
+#[derive(Default, Clone, Copy, Debug)]
+pub struct IdHasher(u64);
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = features::mix(self.0, u64::from(b));
+        }
+    }
+    fn write_u64(&mut self, x: u64) {
+        self.0 = x;
+    }
+}
+pub type IdMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
+
+/// Casing and label evidence for one word (by lower-cased hash) across the document.
+#[derive(Clone, Copy, Debug, Default)]
+struct Evidence {
+    /// capitalised, not sentence-initial, in a mixed-case sentence
+    cap_mid: u16,
+    /// all lower case in a mixed-case sentence
+    lower: u16,
+    /// labels received so far: O, PER, LOC, ORG, MISC
+    hist: [u16; 5],
+}
+
+impl Evidence {
+    /// 0 none, 1 capitalised mid-sentence only, 2 lower case only, 3 both.
+    fn code(&self) -> u8 {
+        u8::from(self.cap_mid > 0) | u8::from(self.lower > 0) << 1
+    }
+}
+
+const NONE: u32 = u32::MAX;
+
+/// A document ready for feature extraction.
+#[allow(missing_debug_implementations)] // large per-token tables; nothing useful to print
+pub struct Doc<'t> {
+    pub text: &'t str,
+    pub tokens: Vec<Token>,
+    /// per token; only `word` is filled for tokens the model never looks at
+    pub atoms: Vec<Atom>,
+    pub gaz: Vec<u64>,
+    /// sentences as token index ranges
+    pub sents: Vec<(usize, usize)>,
+    pub sent_info: Vec<SentInfo>,
+    /// runs of capitalised words, per token (indices within its sentence)
+    pub runs: Vec<Run>,
+    /// tokens the model looks at (see [`Doc::new`])
+    pub active: Vec<bool>,
+    /// per token: index into `evidence` (NONE for words without a capital)
+    ev_ix: Vec<u32>,
+    evidence: Vec<Evidence>,
+    /// after a first pass: its label for every token (the history then covers the whole
+    /// document, each token's own label left out)
+    first_pass: Option<Vec<u8>>,
+}
+
+/// Does the token deserve document-level evidence (it has an upper-case letter)?
+#[inline]
+fn casing_relevant(t: &Token) -> bool {
+    t.flags & flags::HAS_UPPER != 0
+}
+
+/// Tokens that may be (or border) an entity: a capital, a digit, or a script without case.
+#[inline]
+fn trigger(t: &Token) -> bool {
+    t.flags & (flags::HAS_UPPER | flags::DIGIT | flags::CASELESS) != 0
+}
+
+impl<'t> Doc<'t> {
+    /// Prepare `text` with its `tokens`; `sentences` are byte spans (empty: lines, split further
+    /// after sentence-final punctuation followed by a capitalised word). The model will look at
+    /// tokens within `radius` tokens of a capitalised word, a digit or a caseless letter (None:
+    /// every token); elsewhere a lower-case stretch cannot hold an entity.
+    pub fn new(
+        text: &'t str,
+        tokens: &[Token],
+        sentences: &[(usize, usize)],
+        radius: Option<usize>,
+    ) -> Doc<'t> {
+        let mut toks = tokens.to_vec();
+        let sents = sentence_ranges(&mut toks, sentences);
+        let active = active_tokens(&toks, &sents, radius);
+        // full atoms where features read them (active tokens and their neighbours)
+        let atoms: Vec<Atom> = (0..toks.len())
+            .map(|i| {
+                let t = &toks[i];
+                let s = t.text(text);
+                let near = active[i]
+                    || (i > 0 && active[i - 1])
+                    || active.get(i + 1).copied().unwrap_or(false);
+                if near {
+                    features::atom(s, t.flags)
+                } else {
+                    Atom { word: features::word_hash(s), flags: t.flags, ..Atom::default() }
+                }
+            })
+            .collect();
+        let gaz = gazetteer::token_matches(text, &toks, &atoms, &sents);
+        let sent_info: Vec<SentInfo> = sents
+            .iter()
+            .map(|&(a, b)| SentInfo { headline: headline(text, &toks[a..b]) })
+            .collect();
+        let runs = cap_runs(text, &toks, &sents, &sent_info);
+        let mut d = Doc {
+            text,
+            tokens: toks,
+            atoms,
+            gaz,
+            sents,
+            sent_info,
+            runs,
+            active,
+            ev_ix: Vec::new(),
+            evidence: Vec::new(),
+            first_pass: None,
+        };
+        d.collect_evidence();
+        d
+    }
+
+    fn collect_evidence(&mut self) {
+        self.ev_ix = vec![NONE; self.tokens.len()];
+        let mut index: IdMap<u32> = IdMap::default();
+        // words with a capital first, then the lower-case uses of those words
+        let mut filter = [0u64; 64];
+        for (s, &(a, b)) in self.sents.iter().enumerate() {
+            let caps = self.sent_info[s].headline != 0;
+            for i in a..b {
+                let t = &self.tokens[i];
+                if !casing_relevant(t) {
+                    continue;
+                }
+                let w = self.atoms[i].word;
+                let n = self.evidence.len() as u32;
+                let ix = *index.entry(w).or_insert(n);
+                if ix == n {
+                    self.evidence.push(Evidence::default());
+                    filter[(w >> 58) as usize] |= 1 << ((w >> 52) & 63);
+                }
+                self.ev_ix[i] = ix;
+                if !caps && t.flags & (flags::SENT_START | flags::CAP) == flags::CAP && i > a {
+                    let e = &mut self.evidence[ix as usize];
+                    e.cap_mid = e.cap_mid.saturating_add(1);
+                }
+            }
+        }
+        if self.evidence.is_empty() {
+            return;
+        }
+        for (s, &(a, b)) in self.sents.iter().enumerate() {
+            if self.sent_info[s].headline != 0 {
+                continue;
+            }
+            for i in a..b {
+                if self.tokens[i].flags & flags::LOWER == 0 {
+                    continue;
+                }
+                let w = self.atoms[i].word;
+                if filter[(w >> 58) as usize] & (1 << ((w >> 52) & 63)) == 0 {
+                    continue;
+                }
+                if let Some(&ix) = index.get(&w) {
+                    let e = &mut self.evidence[ix as usize];
+                    e.lower = e.lower.saturating_add(1);
+                }
+            }
+        }
+    }
+
+    /// Look at tokens within `radius` of a trigger from now on (the document must have been
+    /// prepared with a radius at least as large, or None, so that their atoms are complete).
+    pub fn set_radius(&mut self, radius: Option<usize>) {
+        self.active = active_tokens(&self.tokens, &self.sents, radius);
+    }
+
+    /// Labels (O, PER, LOC, ORG, MISC) the word of token `i` received elsewhere: in earlier
+    /// sentences, or after a first pass in the whole document except token `i` itself.
+    #[inline]
+    pub fn hist(&self, i: usize) -> [u16; 5] {
+        let Some(e) = self.evidence.get(self.ev_ix[i] as usize) else {
+            return [0; 5];
+        };
+        let mut hist = e.hist;
+        if let Some(fp) = &self.first_pass {
+            let k = label_type(fp[i]).map_or(0, |t| t as usize + 1);
+            hist[k] = hist[k].saturating_sub(1);
+        }
+        hist
+    }
+
+    /// Summary of the label-history features of token `i` (see [`features::hist_signature`]).
+    #[inline]
+    pub fn hist_signature(&self, i: usize) -> u16 {
+        features::hist_signature(&self.hist(i))
+    }
+
+    /// Emit the features of token `i` (a document index) of sentence `s` as (template, key).
+    #[inline]
+    pub fn features(&self, s: usize, i: usize, mut emit: impl FnMut(u64, u64)) {
+        features::word_features(&self.atoms[i], self.tokens[i].text(self.text), &mut emit);
+        self.context_features(s, i, &mut emit);
+        self.hist_features(i, emit);
+    }
+
+    /// The features of token `i` from its context and the document's casing evidence.
+    #[inline]
+    pub fn context_features(&self, s: usize, i: usize, emit: impl FnMut(u64, u64)) {
+        let (a, b) = self.sents[s];
+        let ev = self.evidence.get(self.ev_ix[i] as usize).map_or(0, Evidence::code);
+        features::context_features(
+            &self.atoms[a..b],
+            &self.gaz[a..b],
+            &self.runs[a..b],
+            i - a,
+            self.sent_info[s],
+            ev,
+            emit,
+        );
+    }
+
+    /// The label-history features of token `i`.
+    #[inline]
+    pub fn hist_features(&self, i: usize, emit: impl FnMut(u64, u64)) {
+        if self.ev_ix[i] != NONE {
+            features::hist_features(&self.hist(i), self.atoms[i].shape, emit);
+        }
+    }
+
+    /// Forget the label history (to tag the document again from scratch).
+    pub fn reset_history(&mut self) {
+        self.first_pass = None;
+        for e in &mut self.evidence {
+            e.hist = [0; 5];
+        }
+    }
+
+    /// Switch to second-pass features: `labels` (one per token, from a first pass whose labels
+    /// were all [`Doc::record`]ed) give every token the labels of its word elsewhere.
+    pub fn set_first_pass(&mut self, labels: &[u8]) {
+        self.first_pass = Some(labels.to_vec());
+    }
+
+    /// Remember the labels given to sentence `s` (for the label-history features of later ones).
+    pub fn record(&mut self, s: usize, labels: &[u8]) {
+        if self.first_pass.is_some() {
+            return;
+        }
+        let (a, b) = self.sents[s];
+        for (i, &l) in (a..b).zip(labels) {
+            if let Some(e) = self.evidence.get_mut(self.ev_ix[i] as usize) {
+                let k = label_type(l).map_or(0, |t| t as usize + 1);
+                e.hist[k] = e.hist[k].saturating_add(1);
+            }
+        }
+    }
+}
+
+/// Which tokens the model looks at: within `radius` of a trigger token (all with None).
+fn active_tokens(toks: &[Token], sents: &[(usize, usize)], radius: Option<usize>) -> Vec<bool> {
+    let Some(r) = radius else {
+        return vec![true; toks.len()];
+    };
+    let mut out = vec![false; toks.len()];
+    for &(a, b) in sents {
+        let mut next = a; // first index not yet marked
+        for (i, t) in toks.iter().enumerate().take(b).skip(a) {
+            if trigger(t) {
+                let lo = i.saturating_sub(r).max(a).max(next);
+                let hi = (i + r + 1).min(b);
+                for v in &mut out[lo..hi] {
+                    *v = true;
+                }
+                next = next.max(hi);
+            }
+        }
+    }
+    out
+}
+
+/// Words that may join capitalised words into one name (data/name_connectors.txt).
+static CONNECTORS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../../data/name_connectors.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+
+/// Lower-case words that may join capitalised words into one name (`Bank of England`).
+fn is_connector(s: &str) -> bool {
+    CONNECTORS.contains(s)
+}
+
+/// Runs of capitalised words (joined by connectors) in mixed-case sentences.
+fn cap_runs(text: &str, toks: &[Token], sents: &[(usize, usize)], info: &[SentInfo]) -> Vec<Run> {
+    let none = Run { first: 1, last: 0 };
+    let mut out = vec![none; toks.len()];
+    for (s, &(a, b)) in sents.iter().enumerate() {
+        if info[s].headline != 0 {
+            continue;
+        }
+        let mut i = a;
+        while i < b {
+            if toks[i].flags & flags::HAS_UPPER == 0 {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            loop {
+                let cap = |k: usize| k < b && toks[k].flags & flags::HAS_UPPER != 0;
+                let conn = |k: usize| k < b && is_connector(toks[k].text(text));
+                if cap(j) {
+                    j += 1;
+                } else if conn(j) && cap(j + 1) {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            let r = Run { first: (i - a) as u32, last: (j - 1 - a) as u32 };
+            for o in &mut out[i..j] {
+                *o = r;
+            }
+            i = j;
+        }
+    }
+    out
+}
+
+/// Small words a title-case heading leaves in lower case.
+pub fn is_function_word(s: &str) -> bool {
+    matches!(
+        s,
+        "a" | "an"
+            | "the"
+            | "of"
+            | "to"
+            | "in"
+            | "on"
+            | "for"
+            | "and"
+            | "or"
+            | "at"
+            | "by"
+            | "with"
+            | "from"
+            | "as"
+            | "vs"
+            | "via"
+            | "into"
+            | "over"
+            | "per"
+            | "but"
+            | "nor"
+            | "up"
+            | "off"
+            | "out"
+    )
+}
+
+/// 1 for a sentence in capitals (headline, dateline), 2 for one whose every content word is
+/// capitalised (title-case heading, list of names), else 0.
+pub fn headline(text: &str, toks: &[Token]) -> u8 {
+    let (mut letters, mut caps, mut capitalised) = (0, 0, 0);
+    for t in toks {
+        if t.flags & flags::ALPHA == 0 {
+            continue;
+        }
+        if t.end - t.start > 1 {
+            letters += 1;
+            caps += usize::from(t.flags & flags::ALL_CAPS != 0);
+        }
+        capitalised += usize::from(t.flags & flags::CAP != 0);
+    }
+    if letters > 0 && caps * 4 >= letters * 3 {
+        return 1;
+    }
+    if capitalised < 3 {
+        return 0;
+    }
+    // title case: no lower-case word other than small function words
+    let content = |t: &Token| {
+        t.flags & (flags::ALPHA | flags::CAP | flags::CLITIC) == flags::ALPHA
+            && (t.end - t.start > 4 || !is_function_word(t.text(text)))
+    };
+    if toks.iter().any(content) { 0 } else { 2 }
+}
+
+/// Token index ranges of the sentences; marks `SENT_START` on their first tokens.
+pub fn sentence_ranges(toks: &mut [Token], sentences: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let out = sentence_spans(toks, sentences);
+    for t in toks.iter_mut() {
+        t.flags &= !flags::SENT_START;
+    }
+    for &(a, _) in &out {
+        toks[a].flags |= flags::SENT_START;
+    }
+    out
+}
+
+/// Token index ranges of the sentences (as [`sentence_ranges`], without marking tokens).
+pub fn sentence_spans(toks: &[Token], sentences: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    if sentences.is_empty() {
+        for i in 1..toks.len() {
+            let prev = toks[i - 1];
+            let t = toks[i];
+            let split = t.flags & flags::LINE_START != 0
+                || (prev.flags & flags::FINAL != 0
+                    && t.flags & (flags::CAP | flags::QUOTE | flags::DIGIT) != 0
+                    && i >= start + 2);
+            if split {
+                out.push((start, i));
+                start = i;
+            }
+        }
+    } else {
+        // sentence index of each token: the span containing its start, or the gap after one
+        let mut si = 0;
+        let mut prev_key = usize::MAX;
+        for (i, t) in toks.iter().enumerate() {
+            let ts = t.start;
+            while si < sentences.len() && sentences[si].1 <= ts {
+                si += 1;
+            }
+            let inside = si < sentences.len() && sentences[si].0 <= ts;
+            let key = 2 * si + usize::from(inside);
+            if i > 0 && key != prev_key {
+                out.push((start, i));
+                start = i;
+            }
+            prev_key = key;
+        }
+    }
+    if start < toks.len() {
+        out.push((start, toks.len()));
+    }
+    out
+}
