@@ -103,3 +103,60 @@ fn html_input_is_detected_and_read_as_page_text() {
     assert!(a.text.contains("The central bank raised"));
     assert!(!a.text.contains("<p>"));
 }
+
+#[test]
+fn ten_thousand_capitalised_words_in_a_row() {
+    let text = (0..10_000)
+        .map(|i| format!("Word{}", (b'A' + (i % 26) as u8) as char))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let a = extract(&text);
+    // Whatever is tagged, every mention is a real span of the text.
+    let chars: Vec<char> = a.text.chars().collect();
+    for e in &a.entities {
+        for m in &e.mentions {
+            assert_eq!(chars[m.start..m.end].iter().collect::<String>(), m.text);
+        }
+    }
+}
+
+#[test]
+fn an_all_caps_page_and_very_long_names() {
+    let caps = "PRESIDENT JOHN SMITH SAID ON MONDAY THAT THE TALKS WOULD GO ON.\n\n".repeat(500);
+    let a = extract(&caps);
+    assert!(a.stats.sentences > 0);
+    let long_name = format!("Minister {} said the talks went well.", "Abcdefghij".repeat(20));
+    let b = presscut::extract(&long_name, &Options { clean: false, ..Options::default() }).unwrap();
+    assert!(b.entities.iter().all(|e| !e.mentions.is_empty()));
+}
+
+#[test]
+fn a_hundred_thousand_quote_marks_and_an_unclosed_quote() {
+    let marks = "“".repeat(100_000);
+    let a = presscut::extract(&marks, &Options { clean: false, ..Options::default() }).unwrap();
+    assert!(a.quotes.len() < 10, "marks alone are not quotes");
+    let unclosed = format!(
+        "Headline\n\nThe minister said: “{}\n\nNext paragraph, he said, was fine.",
+        "word ".repeat(2000)
+    );
+    let b = extract(&unclosed);
+    assert!(!b.warnings.is_empty(), "an unclosed quote is reported");
+    assert!(b.text.contains("Next paragraph"), "nothing is lost");
+    for q in &b.quotes {
+        assert!(q.text.chars().count() < 20_000, "a stray mark does not swallow the article");
+    }
+}
+
+#[test]
+fn quote_marks_of_mixed_styles() {
+    let text = "Headline\n\n„Wir schaffen das“, sagte sie. «Tout va bien», he said. \"Fine,\" she said. ‘Single,’ he added.";
+    let a = extract(text);
+    let direct: Vec<&str> = a
+        .quotes
+        .iter()
+        .filter(|q| q.kind == presscut::QuoteKind::Direct)
+        .map(|q| q.text.as_str())
+        .collect();
+    assert!(direct.iter().any(|t| t.contains("Fine")), "{direct:?}");
+    assert!(direct.iter().any(|t| t.contains("Tout va bien")), "{direct:?}");
+}

@@ -63,6 +63,9 @@ fn verbatim(text: &str) -> Layout {
     Layout { text: text.to_owned(), blocks, ..Layout::default() }
 }
 
+/// Texts of at most this many units are too small to be a web page with furniture.
+const SMALL_TEXT_UNITS: usize = 6;
+
 /// What cleaning decided for one unit.
 #[derive(Clone, Debug, PartialEq)]
 enum Role {
@@ -84,8 +87,17 @@ fn clean_layout(text: &str) -> Layout {
         units.iter().map(|u| LineStats::of(&text[u.start..u.end])).collect();
 
     let title_repeat = find_title_repeat(text, &units, &stats);
-    let rows = features::compute(text, &units, &stats, title_repeat);
-    let probs = model::MODEL.predict(&rows);
+    // A few lines are not a page: the model, trained on whole pages, has nothing to separate;
+    // only the furniture rules apply (and short furniture phrases).
+    let small = units.len() <= SMALL_TEXT_UNITS;
+    let probs = if small {
+        stats
+            .iter()
+            .map(|s| if s.phrases != 0 && s.words <= 8 && !s.end_punct { 0.0 } else { 1.0 })
+            .collect()
+    } else {
+        model::MODEL.predict(&features::compute(text, &units, &stats, title_repeat))
+    };
     let weights: Vec<f32> = stats.iter().map(|s| s.words.max(1) as f32).collect();
     let (mut region_start, mut region_end) =
         best_region(&probs, &weights, model::MODEL.region_threshold);

@@ -5,7 +5,7 @@
 use super::QuoteKind;
 use super::direct::{Frame, cue_speaker};
 use super::doc::{Cand, Doc, Found, WINDOW};
-use super::lexicon::class::{CONJ, DET, LABEL, PREP, PRON};
+use super::lexicon::class::{CONJ, DET, LABEL, PREP, PRON, SKIP};
 use super::speaker::Np;
 
 /// A quotation with no attribution and no neighbour to carry from is kept (speaker unknown)
@@ -23,6 +23,13 @@ pub fn carry(d: &Doc, f: &mut Found) {
         }
         let Some(qi) = f.cands[ci].span else { continue };
         let sp = d.spans[qi];
+        if let Some(fr) = signature_line(d, qi) {
+            let c = &mut f.cands[ci];
+            c.speaker = fr.speaker;
+            c.cue = fr.cue.map(|(a, b)| d.bytes(a, b));
+            c.open = false;
+            continue;
+        }
         let src =
             neighbour(d, f, &order, qi, sp.para).or_else(|| previous_paragraph(d, f, &order, qi));
         if src.is_none()
@@ -150,6 +157,33 @@ fn previous_sentence(d: &Doc, f: &Found, qi: usize) -> Option<Frame> {
     None
 }
 
+/// Longest signature line read after a quotation, in tokens.
+const MAX_SIGNATURE: usize = 16;
+
+/// `"…"` ¶ `- Bernie Sanders.`: a paragraph that is only a quotation, followed by a short line
+/// that opens with a dash and a name, is signed by that name.
+fn signature_line(d: &Doc, qi: usize) -> Option<Frame> {
+    let sp = d.spans[qi];
+    let (open, close) = (sp.open_tok?, sp.close_tok?);
+    let (pa, pb) = *d.paras.get(sp.para as usize)?;
+    if open != pa || (close + 1..pb).any(|k| d.toks[k].kind != super::text::Kind::Punct) {
+        return None;
+    }
+    let (na, nb) = *d.paras.get(sp.para as usize + 1)?;
+    if nb <= na + 1 || nb - na > MAX_SIGNATURE || !d.is_dash(na) {
+        return None;
+    }
+    let np = super::speaker::right_np(d, na + 1, nb)?;
+    let named = matches!(np.form, super::SpeakerForm::Name | super::SpeakerForm::Role);
+    // the name ends the line or is followed by a comma (`-Michelle Marks, Philadelphia.`)
+    let ends = np.b >= nb || d.is_p(np.b, ',') || d.is_p(np.b, '.') && np.b + 1 >= nb;
+    (named && ends).then_some(Frame {
+        speaker: Some(np),
+        cue: Some((na, na + 1)),
+        exclusive: false,
+    })
+}
+
 /// A paragraph made only of quotations continues the last attribution of the paragraph before.
 fn previous_paragraph(d: &Doc, f: &Found, o: &Order, qi: usize) -> Option<usize> {
     let sp = d.spans[qi];
@@ -176,7 +210,8 @@ fn previous_paragraph(d: &Doc, f: &Found, o: &Order, qi: usize) -> Option<usize>
 }
 
 /// `Lavrov: Talks with the U.S. Are Underway`: a first paragraph made of a short name, a colon
-/// and a claim is a direct quote of that name.
+/// and a claim is an attribution to that name: direct when the claim is one quotation in marks,
+/// mixed when it holds one, else indirect (a headline paraphrases).
 pub fn headline(d: &Doc, f: &mut Found) {
     let Some(&(a, b)) = d.paras.first() else { return };
     if b <= a || b - a > 60 || (a..b).any(|k| d.toks[k].nl) {
@@ -193,20 +228,26 @@ pub fn headline(d: &Doc, f: &mut Found) {
         let w = d.word(k);
         d.is_word(k)
             && d.toks[k].cap
-            && d.cls(k) & (LABEL | PRON | DET | PREP | CONJ) == 0
+            && d.cls(k) & (LABEL | PRON | DET | PREP | CONJ | SKIP) == 0
             && !w.ends_with("'s")
             && !w.ends_with("’s")
     });
+    // `Revealed:`, `Confirmed:`: a participle labels the story, it names no one
+    let participle =
+        colon == a + 1 && d.word(a).len() > 4 && d.word(a).to_ascii_lowercase().ends_with("ed");
     let shouting = colon == a + 1
         && d.word(a).chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
         && d.word(a).len() > 4;
-    if !name_like || shouting || !d.toks[a].cap {
+    if !name_like || shouting || participle || !d.toks[a].cap {
         return;
     }
-    let (s, e) = (d.toks[colon + 1].start, d.toks[b - 1].end);
+    // Headline style drops the quote marks: `Lavrov: Talks Are Underway` gives the person's own
+    // words, a direct quote (unless marks inside make it mixed).
+    let (kind, s, e) = super::reported::kind_of(d, colon + 1, b);
+    let kind = if kind == QuoteKind::Indirect { QuoteKind::Direct } else { kind };
     let np = Np { a, b: colon, form: super::SpeakerForm::Name, antecedent: None };
     f.cands.push(Cand {
-        kind: QuoteKind::Direct,
+        kind,
         start: s,
         end: e,
         cue: None,
@@ -215,4 +256,17 @@ pub fn headline(d: &Doc, f: &mut Found) {
         span: None,
         open: false,
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{find, run, speaker};
+
+    #[test]
+    fn signature_line_names_the_speaker() {
+        let t = "The debate ended.\n\n“We cannot wait another year.”\n\n- Ana Lopez.\n\nThe claim is disputed.";
+        let r = run(t);
+        let q = find(&r, t, "cannot wait");
+        assert_eq!(speaker(&r, t, q), Some("Ana Lopez"));
+    }
 }

@@ -2,10 +2,12 @@
 //! (`X said: “…”`, `X said, “…”`, `noting that “…”`) or after it (`“…,” X said`,
 //! `“…,” said X`, `“…” — X`). Quotations with no frame of their own are left for `carry`.
 
-use super::QuoteKind;
 use super::doc::{Cand, CueHit, Doc, Found, WINDOW};
-use super::lexicon::class::{CONJ, DET, PREP, PRON, TIME};
+use super::lexicon::class::{CONJ, DET, OBJPRON, PREP, PRON, REL, SKIP, TIME, VERB};
+use super::nonspeech;
 use super::speaker::{Np, left_np, right_np, subject_np};
+use super::trail;
+use super::{QuoteKind, SpeakerForm};
 
 /// What the words around a quotation say about it.
 #[derive(Clone, Copy, Debug)]
@@ -28,11 +30,16 @@ enum Lead {
 pub fn attribute(d: &Doc) -> Found {
     let mut f = Found::new(d);
     let mut prev_direct = false;
+    let double_style = nonspeech::double_style(d);
     for qi in 0..d.spans.len() {
         let sp = d.spans[qi];
+        if nonspeech::is_heading(d, qi, double_style) {
+            prev_direct = false;
+            continue;
+        }
         let (la, lb) = lead_range(d, qi, prev_direct);
         let (ta, tb) = trail_range(d, qi);
-        let tf = if ta < tb { trail_frame(d, ta, tb) } else { None };
+        let tf = if ta < tb { trail::frame(d, ta, tb) } else { None };
         let mut lead = lead_frame(d, la, lb);
         if matches!(lead, Lead::Empty)
             && tf.is_none()
@@ -51,9 +58,14 @@ pub fn attribute(d: &Doc) -> Found {
                 None => None,
             },
         };
+        // a reporting word from the cue list, or any frame after the quotation (`Morales grumbled`)
+        let has_cue = frame.flatten().and_then(|fr| fr.cue).is_some_and(|(c, _)| {
+            d.cue(c).is_some() || sp.close_tok.is_some_and(|close| c > close)
+        });
+        let frame = frame.filter(|_| !nonspeech::is_phrase(d, qi, (la, lb), has_cue));
         prev_direct = frame.is_some();
         let Some(frame) = frame else { continue };
-        let (start, end) = trim_ws(d.text, sp.start, sp.end);
+        let (mut start, mut end) = trim_ws(d.text, sp.start, sp.end);
         if end <= start {
             continue;
         }
@@ -63,8 +75,14 @@ pub fn attribute(d: &Doc) -> Found {
         {
             f.use_cue(d, ca);
         }
+        let mut kind = QuoteKind::Direct;
+        if let Some(subject) = subject_outside(d, qi, la, frame.and_then(|fr| fr.speaker)) {
+            kind = QuoteKind::Mixed;
+            start = d.toks[subject].start;
+            end = sp.close_tok.map_or(end, |c| d.toks[c].end);
+        }
         let cand = Cand {
-            kind: QuoteKind::Direct,
+            kind,
             start,
             end,
             cue: frame.and_then(|fr| fr.cue).map(|(a, b)| d.bytes(a, b)),
@@ -78,6 +96,48 @@ pub fn attribute(d: &Doc) -> Found {
     }
     share_in_chains(d, &mut f);
     f
+}
+
+/// `An economic downturn, he said, “could be a good time to borrow.”`: a quotation that goes on
+/// (lowercase) with a clause whose subject stands before the attribution is mixed content from
+/// that subject on; returns the subject's first token.
+fn subject_outside(d: &Doc, qi: usize, la: usize, speaker: Option<Np>) -> Option<usize> {
+    let sp = d.spans[qi];
+    let open = sp.open_tok?;
+    let np = speaker?;
+    // the quotation opens with a verb (`could be`, `is very confident`): its subject is outside
+    let w0 = d.toks.get(open + 1).filter(|t| t.is_word() && !t.cap).map(|t| t.text(d.text))?;
+    let c0 = d.cls(open + 1);
+    let verb = is_aux(w0)
+        || c0 & VERB != 0
+        || c0 == 0 && w0.len() > 3 && (w0.ends_with("ed") || w0.ends_with('s'));
+    if !verb || np.b > open || np.a <= la + 1 || !d.is_p(np.a - 1, ',') || d.is_w(open - 1, "that")
+    {
+        return None;
+    }
+    // the subject: a noun phrase from the lead's start to that comma (no adverb, preposition,
+    // participle, auxiliary or relative opening a clause of the reporter's)
+    let first = (la..np.a - 1).find(|&k| d.is_word(k) && d.cls(k) & CONJ == 0)?;
+    let w = d.word(first);
+    let opener =
+        d.cls(first) & (PREP | SKIP | TIME | REL) != 0 || w.ends_with("ly") || w.ends_with("ing");
+    let noun_phrase = (first..np.a - 1).all(|k| {
+        d.is_word(k)
+            && d.cls(k) & (SKIP | REL | VERB) == 0
+            && d.cue(k).is_none()
+            && d.toks[k].q == 0
+    });
+    (!opener && noun_phrase && np.a - 1 - first <= 8).then_some(first)
+}
+
+/// An auxiliary or modal verb.
+fn is_aux(w: &str) -> bool {
+    [
+        "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "could",
+        "should", "can", "may", "might", "must", "does", "did", "do",
+    ]
+    .iter()
+    .any(|a| a.eq_ignore_ascii_case(w))
 }
 
 /// Pieces of a quotation running over several paragraphs share one attribution.
@@ -123,6 +183,10 @@ fn lead_range(d: &Doc, qi: usize, prev_direct: bool) -> (usize, usize) {
         && pc < open
     {
         a = pc + 1;
+    }
+    // `(“I want my dues back,” wrote …)`: a parenthesis opens a sentence of its own
+    if open > a && d.is_p(open - 1, '(') {
+        a = open;
     }
     (a, open)
 }
@@ -204,7 +268,7 @@ fn colon_frame(d: &Doc, a: usize, colon: usize) -> Lead {
     // `— Jeffrey M. Jones: “…”`: a name right before the colon, after a dash or at the start
     if let Some(np) = left_np(d, colon, a) {
         let after_dash = np.a == a || d.is_dash(np.a - 1);
-        if np.form == super::SpeakerForm::Name && after_dash {
+        if np.form == SpeakerForm::Name && after_dash {
             return Lead::Frame(Frame { speaker: Some(np), cue: None, exclusive: false }, false);
         }
     }
@@ -214,7 +278,10 @@ fn colon_frame(d: &Doc, a: usize, colon: usize) -> Lead {
         .rev()
         .find(|&k| d.cls(k) & CONJ != 0 && d.cls(k + 1) & PRON != 0 && d.cls(k + 1) & DET == 0);
     let start = clause.map_or(a, |k| k + 1);
-    match subject_np(d, start, colon) {
+    // not a time (`Then, later that month on CNN: “…”`) nor `it` (`Wait, it gets better:`)
+    let who =
+        subject_np(d, start, colon).filter(|np| d.cls(np.b - 1) & TIME == 0 && !d.is_w(np.a, "it"));
+    match who {
         Some(np) => {
             let cue = (np.b < colon && d.is_word(np.b)).then_some((np.b, np.b + 1));
             Lead::Frame(Frame { speaker: Some(np), cue, exclusive: false }, false)
@@ -224,123 +291,64 @@ fn colon_frame(d: &Doc, a: usize, colon: usize) -> Lead {
 }
 
 fn comma_frame(d: &Doc, a: usize, comma: usize) -> Lead {
-    let lo = comma.saturating_sub(8).max(a);
+    let lo = comma.saturating_sub(ADJUNCT_REACH + 2).max(a);
     for k in (lo..comma).rev() {
         if d.is_quote(k) || d.is_stop_punct(k) {
             break;
         }
         let Some(c) = d.cue(k) else { continue };
-        if !(c.flags.direct || c.flags.prep) || (comma - c.last) > 6 {
+        // `said in a written statement on Tuesday, “…”`: far from the comma only over an adjunct
+        let near = comma - c.last <= 6;
+        if !(c.flags.direct || c.flags.prep)
+            || !near && !(c.last..comma).all(|x| adjunct_word(d, x))
+        {
             break;
         }
         let inverted = c.tok == a || d.is_p(c.tok - 1, ',') || d.is_quote(c.tok - 1);
-        let speaker = if c.flags.prep || inverted && c.flags.invert {
-            right_np(d, c.last, comma)
+        let after = right_np(d, c.last, comma);
+        // `Brian Fallon, a spokesman, said, “…”`: nothing after the cue, so not inverted
+        let speaker = if c.flags.prep || inverted && c.flags.invert && after.is_some() {
+            after
         } else {
             cue_speaker(d, c, a)
         };
-        return Lead::Frame(Frame { speaker, cue: Some((c.tok, c.last)), exclusive: true }, false);
+        return Lead::Frame(
+            Frame {
+                speaker,
+                cue: Some((c.tok, c.last)),
+                // far from the quotation, a cue yields to one right after it
+                exclusive: near,
+            },
+            false,
+        );
     }
     Lead::CommaNoCue
 }
 
-/// The attribution after a closing mark: `, he said`, `, said X`, `— X`.
-fn trail_frame(d: &Doc, a: usize, b: usize) -> Option<Frame> {
-    let mut k = a;
-    let mut dash = None;
-    while k < b && (d.is_p(k, ',') || d.is_dash(k)) {
-        if d.is_dash(k) {
-            dash = Some(k);
-        }
-        k += 1;
-    }
-    if k >= b || !d.is_word(k) {
-        return None;
-    }
-    if let Some(c) = d.cue(k) {
-        if c.flags.direct && !c.flags.prep {
-            return Some(Frame {
-                speaker: right_np(d, c.last, b),
-                cue: Some((c.tok, c.last)),
-                exclusive: true,
-            });
-        }
-        if c.flags.prep {
-            return Some(Frame {
-                speaker: right_np(d, c.last, b),
-                cue: Some((c.tok, c.last)),
-                exclusive: true,
-            });
-        }
-    }
-    for m in k..b.min(k + 14) {
-        if d.is_quote(m) || d.is_stop_punct(m) || d.is_p(m, ':') {
-            break;
-        }
-        let Some(c) = d.cue(m) else { continue };
-        if !(c.flags.direct || c.flags.bare) || c.flags.participle {
-            break;
-        }
-        if let Some(np) = left_np(d, m, k) {
-            let starts =
-                np.a == k || np.antecedent.is_none() && d.cls(k) & CONJ != 0 && np.a == k + 1;
-            let via_appositive = np.a < m && np.a >= k;
-            if starts
-                || via_appositive
-                    && (k..np.a).all(|x| d.is_word(x) && d.toks[x].cap || d.is_p(x, ','))
-            {
-                return Some(Frame {
-                    speaker: Some(np),
-                    cue: Some((c.tok, c.last)),
-                    exclusive: true,
-                });
-            }
-        }
-        break;
-    }
-    if let Some(fr) = unlisted_verb_frame(d, k, b) {
-        return Some(fr);
-    }
-    if let Some(dk) = dash
-        && let Some(np) = right_np(d, k, b)
-        && np.form == super::SpeakerForm::Name
-    {
-        return Some(Frame { speaker: Some(np), cue: Some((dk, dk + 1)), exclusive: true });
-    }
-    None
-}
+/// How far (in tokens) a lead-in cue may stand from its comma over an adjunct.
+const ADJUNCT_REACH: usize = 16;
 
-/// `“…,” remembered Roy Verley` / `“…,” she whispered`: a verb missing from the cue list,
-/// recognised by its past-tense form between the quotation and a speaker that ends the clause.
-fn unlisted_verb_frame(d: &Doc, k: usize, b: usize) -> Option<Frame> {
-    let ends_clause = |i: usize| i >= b || !d.is_word(i) || d.cls(i) & (PREP | TIME) != 0;
-    let past = |i: usize| {
-        let w = d.word(i);
-        d.is_word(i) && !d.toks[i].cap && w.len() >= 4 && w.ends_with("ed") && d.cls(i) == 0
-    };
-    let person = |n: &Np| {
-        matches!(
-            n.form,
-            super::SpeakerForm::Name | super::SpeakerForm::Pronoun | super::SpeakerForm::Role
-        )
-    };
-    if past(k) {
-        let np = right_np(d, k + 1, b)?;
-        return (person(&np) && ends_clause(np.b)).then_some(Frame {
-            speaker: Some(np),
-            cue: Some((k, k + 1)),
-            exclusive: true,
-        });
+/// A token of an adjunct or addressee between a cue and its comma (`in a statement released by
+/// his office`, `told the Washington Post`): no clause of its own (pronoun subject, relative,
+/// auxiliary, `that`, another cue or a verb form taking an object, except a participle after a
+/// comma: `joked, again using a Southern accent,`).
+fn adjunct_word(d: &Doc, x: usize) -> bool {
+    let Some(t) = d.toks.get(x) else { return false };
+    if !t.is_word() {
+        return matches!(t.ch, ',' | '-' | '(' | ')' | '$' | '%' | '\'' | '\u{2019}' | '.');
     }
-    let np = right_np(d, k, b)?;
-    if person(&np)
-        && past(np.b)
-        && ends_clause(np.b + 1)
-        && (np.form != super::SpeakerForm::Role || d.cls(k) & DET != 0)
-    {
-        return Some(Frame { speaker: Some(np), cue: Some((np.b, np.b + 1)), exclusive: true });
-    }
-    None
+    let c = d.cls(x);
+    let w = t.text(d.text);
+    let verb_like = !t.cap && c == 0 && (w.ends_with("ed") || w.ends_with("ing")) && w.len() > 4;
+    !(c & (REL | VERB) != 0
+        || c & PRON != 0 && c & (DET | OBJPRON) == 0
+        || c & SKIP != 0 && !w.ends_with("ly")
+        || c & CONJ != 0 && !matches!(w, "and" | "or")
+        || d.is_w(x, "that")
+        || d.cue(x).is_some()
+        || verb_like
+            && d.cls(x + 1) & (PREP | TIME) == 0
+            && !(w.ends_with("ing") && d.is_p(x - 1, ',')))
 }
 
 /// The speaker of a cue in a lead-in: the phrase before it, or for a participle or a
@@ -368,6 +376,7 @@ pub fn main_subject(d: &Doc, i: usize) -> Option<Np> {
         if let Some(c) = d.cue(k)
             && !c.flags.participle
             && !c.flags.prep
+            && (c.flags.direct || c.flags.reports())
             && let Some(np) = left_np(d, k, sa)
         {
             return Some(np);
@@ -385,4 +394,50 @@ pub fn trim_ws(text: &str, mut s: usize, mut e: usize) -> (usize, usize) {
         e -= 1;
     }
     (s, e)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::QuoteKind;
+    use super::super::tests::{check, find, run};
+
+    #[test]
+    fn lead_in_cue_over_an_adjunct() {
+        let t = "Ortega said in a written statement on Tuesday, “The bridge will reopen in May.”";
+        check(t, "bridge will reopen", QuoteKind::Direct, "Ortega", Some("said"));
+    }
+
+    #[test]
+    fn name_and_aside_before_said_and_a_comma() {
+        let t = "Ana Lopez, a spokeswoman for the clinic, said, “We are full.”";
+        check(t, "We are full", QuoteKind::Direct, "Ana Lopez", Some("said"));
+    }
+
+    #[test]
+    fn clause_subject_before_the_attribution_makes_it_mixed() {
+        let t = "The new bridge, she said, “will be the longest in the state.”";
+        let r = run(t);
+        let q = find(&r, t, "longest in the state");
+        assert_eq!(q.kind, QuoteKind::Mixed);
+        assert!(t[q.start..q.end].starts_with("The new bridge"));
+        // a quotation with a subject of its own stays direct
+        let t = "Later that day, she said, “we will see.”";
+        check(t, "we will see", QuoteKind::Direct, "she", Some("said"));
+    }
+
+    #[test]
+    fn dateline_and_introductory_phrase_are_not_speakers() {
+        let t = "WASHINGTON — The senator rallied supporters on Monday, saying: “We will prevail.”";
+        check(t, "We will prevail", QuoteKind::Direct, "The senator", Some("saying"));
+        let t = "Minutes later, she sent a message saying, “The count is done.”";
+        check(t, "count is done", QuoteKind::Direct, "she", Some("saying"));
+    }
+
+    #[test]
+    fn possessive_before_a_cue_word_makes_it_a_noun() {
+        let t = "The mayor said the inspector’s report “left out the pumps.”";
+        let r = run(t);
+        let q = find(&r, t, "left out the pumps");
+        assert_ne!(q.kind, QuoteKind::Direct);
+    }
 }

@@ -33,12 +33,20 @@ impl SpanIndex {
     /// Whether a kept span overlaps `[s, e)` with IoU >= 0.5 (such a span starts within
     /// `e - s` bytes before `s`).
     pub fn clashes(&self, s: usize, e: usize) -> bool {
+        self.clash(s, e).is_some()
+    }
+
+    /// The id of a kept span that overlaps `[s, e)` with IoU >= 0.5, if any.
+    pub fn clash(&self, s: usize, e: usize) -> Option<usize> {
         let from = s.saturating_sub(e - s);
-        self.map.range((from, 0)..(e, 0)).any(|(&(ks, _), &ke)| {
-            let inter = e.min(ke).saturating_sub(s.max(ks));
-            let union = e.max(ke) - s.min(ks);
-            inter * 2 >= union
-        })
+        self.map
+            .range((from, 0)..(e, 0))
+            .find(|&(&(ks, _), &ke)| {
+                let inter = e.min(ke).saturating_sub(s.max(ks));
+                let union = e.max(ke) - s.min(ks);
+                inter * 2 >= union
+            })
+            .map(|(&(_, id), _)| id)
     }
 }
 
@@ -102,6 +110,11 @@ impl<'a> Doc<'a> {
 
     pub fn is_quote(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.kind == Kind::Quote)
+    }
+
+    /// A quote mark in use (opening or closing a quotation), not an apostrophe (`Sanders’`).
+    pub fn is_mark(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == Kind::Quote && t.mark != text::Mark::None)
     }
 
     /// The cue starting at token `i`.
@@ -212,10 +225,34 @@ fn find_cues(text: &str, toks: &mut [Tok]) -> Vec<CueHit> {
         if ti > 0 && toks[ti - 1].is_word() && is_article(toks[ti - 1].text(text)) {
             continue; // "his comments", "the claims": nouns
         }
+        if last == ti && noun_position(text, toks, ti) {
+            continue; // "the IG’s report", "a rare note": nouns
+        }
         out.push(CueHit { tok: ti, last: last + 1, flags });
         toks[ti].cue = out.len() as u32;
     }
     out
+}
+
+/// A one-word cue that can be a noun (not a past form), after a possessive (`Trump’s claims`)
+/// or after a determiner and an adjective (`a rare note`).
+fn noun_position(text: &str, toks: &[Tok], ti: usize) -> bool {
+    let w = toks[ti].text(text);
+    let past = w.ends_with("ed")
+        || ["said", "told", "wrote", "thought", "found", "read", "put"].contains(&w);
+    if past || ti == 0 || !toks[ti - 1].is_word() || toks[ti - 1].sent != toks[ti].sent {
+        return false;
+    }
+    let prev = toks[ti - 1].text(text);
+    if prev.ends_with("'s") || prev.ends_with("’s") {
+        return true;
+    }
+    // `a rare note`, `no telephone call`, but not `the narrator says`
+    let adjective = toks[ti - 1].cls == 0
+        && !["ly", "ed", "s"].iter().any(|x| prev.ends_with(x))
+        && !w.ends_with('s');
+    let determiner = ti > 1 && toks[ti - 2].is_word() && toks[ti - 2].cls & class::DET != 0;
+    adjective && determiner
 }
 
 fn is_article(w: &str) -> bool {
@@ -286,14 +323,19 @@ impl Found {
         order.sort_by_key(|&i| (rank(self.cands[i].kind), i));
         let mut kept: Vec<usize> = Vec::with_capacity(n);
         let mut index = SpanIndex::default();
+        // a duplicate hands its place to the attribution it duplicates (for `carried_from`)
+        let mut stands_for: Vec<usize> = (0..n).collect();
         for &i in &order {
             let c = &self.cands[i];
             if c.end <= c.start || c.open {
                 continue;
             }
-            if !index.clashes(c.start, c.end) {
-                kept.push(i);
-                index.insert(c.start, c.end, i);
+            match index.clash(c.start, c.end) {
+                None => {
+                    kept.push(i);
+                    index.insert(c.start, c.end, i);
+                }
+                Some(k) => stands_for[i] = k,
             }
         }
         kept.sort_by_key(|&i| (self.cands[i].start, i));
@@ -306,8 +348,9 @@ impl Found {
                 let c = &self.cands[i];
                 let carried = c
                     .carried_from
+                    .and_then(|f| stands_for.get(f).copied())
                     .and_then(|f| new_index.get(f).copied())
-                    .filter(|&f| f != usize::MAX);
+                    .filter(|&f| f != usize::MAX && f != new_index[i]);
                 let sp = c.speaker.as_ref();
                 RawQuote {
                     kind: c.kind,

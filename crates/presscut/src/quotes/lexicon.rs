@@ -72,7 +72,7 @@ pub mod class {
     pub const NONPERSON: u16 = 1 << 10;
     pub const LABEL: u16 = 1 << 11;
     pub const VERB: u16 = 1 << 12;
-    /// A one-word cue that frames direct quotes (from the cue list).
+    /// A word that begins a cue framing direct quotes (from the cue list).
     pub const DCUE: u16 = 1 << 13;
     /// Classes that are never the verb of an attribution.
     pub const NONVERB: u16 =
@@ -231,8 +231,11 @@ pub static WORDS: LazyLock<WordTable> = LazyLock::new(|| {
             None => entries.push((k, bit)),
         }
     }
-    for (w, fl) in data_lines(CUES_TSV) {
-        if w.contains(' ') || !fl.contains('d') || w.len() > MAX_LEN {
+    for (phrase, fl) in data_lines(CUES_TSV) {
+        // a verb and particle (`went on`, `shot back`) marks the verb
+        let mut words = phrase.split(' ');
+        let w = words.next().unwrap_or(phrase);
+        if !fl.contains('d') || w.is_empty() || w.len() > MAX_LEN || words.count() > 1 {
             continue;
         }
         let k = pack(w.to_ascii_lowercase().as_bytes());

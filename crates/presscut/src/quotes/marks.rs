@@ -152,8 +152,11 @@ fn classify(s: &str, prev: Option<char>, next: Option<char>, tail: &str, stack: 
             }
         }
         "\u{2018}" | "\u{201B}" => {
-            if next.is_some_and(|c| c.is_ascii_digit()) {
-                Role::None // ‘90s written with the wrong mark
+            if next.is_some_and(|c| c.is_ascii_digit())
+                || prev.is_some_and(char::is_alphanumeric)
+                    && next.is_some_and(char::is_alphanumeric)
+            {
+                Role::None // ‘90s, Trump‘s: an apostrophe written with the wrong mark
             } else if single_open && right && !left {
                 Role::Close
             } else {
@@ -444,6 +447,13 @@ mod tests {
     fn straight_quotes_alternate() {
         let (q, _) = quotes("\"One,\" she said, \"two.\" A 12\" pipe.");
         assert_eq!(q, vec!["One,", "two."]);
+    }
+
+    #[test]
+    fn opening_single_mark_inside_a_word_is_an_apostrophe() {
+        let (q, w) = quotes("Trump‘s comments were “clear,” he said.");
+        assert_eq!(q, vec!["clear,"]);
+        assert!(w.is_empty());
     }
 
     #[test]

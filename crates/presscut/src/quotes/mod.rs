@@ -12,11 +12,13 @@ mod doc;
 mod lexicon;
 mod marks;
 mod model;
+mod nonspeech;
 mod reported;
 mod resolve;
 mod sentences;
 mod speaker;
 mod text;
+mod trail;
 
 use doc::Doc;
 

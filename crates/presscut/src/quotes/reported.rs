@@ -379,7 +379,17 @@ fn described(d: &Doc, f: &mut Found, c: CueHit, sa: usize, sb: usize) -> bool {
     };
     let speaker = if c.flags.participle { main_subject(d, c.tok) } else { cue_speaker(d, c, sa) };
     let Some(speaker) = speaker else { return false };
-    push(d, f, c, c.last, close + 1, Some(speaker))
+    let pushed = push(d, f, c, c.last, close + 1, Some(speaker));
+    // `what she calls “real solutions”`: the quoted words are a name the speaker gives, not a
+    // statement of their own, so the attribution stays mixed (as `described … as “…”`)
+    if pushed
+        && k == c.last
+        && let Some(last) = f.cands.last_mut()
+    {
+        (last.start, last.end) = d.bytes(c.last, close + 1);
+        last.kind = QuoteKind::Mixed;
+    }
+    pushed
 }
 
 /// Adds the attribution of content tokens `[a, b)`, typed by the quotations inside it.
@@ -408,7 +418,7 @@ fn push(d: &Doc, f: &mut Found, c: CueHit, a: usize, b: usize, speaker: Option<N
 
 /// Direct when the content is exactly one quotation (then the span inside its marks), mixed
 /// when it holds one, else indirect.
-fn kind_of(d: &Doc, a: usize, b: usize) -> (QuoteKind, usize, usize) {
+pub(super) fn kind_of(d: &Doc, a: usize, b: usize) -> (QuoteKind, usize, usize) {
     let (s, e) = d.bytes(a, b);
     let (mut quotes, mut words_outside, mut last) = (0, 0, None);
     let mut k = a;

@@ -30,12 +30,14 @@ fn ends_sentence(text: &str, toks: &[Tok], i: usize, b: usize) -> bool {
     let Some(n) = toks.get(i + 1).filter(|_| i + 1 < b) else {
         return true;
     };
-    if n.nl && n.q == 0 && (t.q == 0 || t.mark == Mark::Close) {
+    if n.nl && (n.q == 0 || n.mark == Mark::Open) && (t.q == 0 || t.mark == Mark::Close) {
         return true; // a line break inside a paragraph, outside quotations
     }
     // only sentence punctuation, an abbreviation or a closing mark can end a sentence
     let candidate = match t.kind {
-        Kind::Punct => matches!(t.ch, '.' | '!' | '?' | '\u{2026}'),
+        Kind::Punct => {
+            matches!(t.ch, '.' | '!' | '?' | '\u{2026}') || t.ch == ')' && after_stop(text, toks, i)
+        }
         Kind::Word => t.abbr,
         Kind::Quote => t.mark == Mark::Close,
     };
@@ -50,12 +52,18 @@ fn ends_sentence(text: &str, toks: &[Tok], i: usize, b: usize) -> bool {
         return false;
     }
     match t.kind {
-        Kind::Punct if t.q == 0 => matches!(t.punct(text), Some('.' | '!' | '?' | '\u{2026}')),
+        Kind::Punct if t.q == 0 => {
+            matches!(t.punct(text), Some('.' | '!' | '?' | '\u{2026}' | ')'))
+        }
         Kind::Word if t.q == 0 && t.abbr => {
-            // "the U.S. The next …": an abbreviation with inner periods before a sentence opener
+            // "the U.S. The next …": an abbreviation with inner periods before a sentence opener;
+            // "in Fort Mill, S.C. “It seems …”": before an opening mark (not a title: "Sen.")
             let w = t.text(text);
-            w[..w.len().saturating_sub(1)].contains('.')
-                && is(n.text(text), class::DET | class::PRON)
+            let dotted = w[..w.len().saturating_sub(1)].contains('.');
+            let quote_opens = n.kind == Kind::Quote
+                && n.mark == Mark::Open
+                && toks.get(i + 2).is_some_and(|x| x.kind == Kind::Word && x.cap);
+            dotted && (is(n.text(text), class::DET | class::PRON) || quote_opens)
         }
         Kind::Quote if t.mark == Mark::Close && n.q != t.q => {
             // “… left.” The next sentence: the quotation ended with its sentence's punctuation
@@ -69,10 +77,15 @@ fn ends_sentence(text: &str, toks: &[Tok], i: usize, b: usize) -> bool {
     }
 }
 
+/// `…(as of 1928.)`: a closing parenthesis right after sentence punctuation.
+fn after_stop(text: &str, toks: &[Tok], i: usize) -> bool {
+    let _ = text;
+    i > 0 && toks[i - 1].kind == Kind::Punct && matches!(toks[i - 1].ch, '.' | '!' | '?')
+}
+
 /// After a quotation ending in `.`, `?` or `!`: its attribution follows (`“Why?” Smith asked.`,
 /// `“Hello!” Miller, a volunteer, said.`), so the sentence goes on.
 fn follows_cue(text: &str, toks: &[Tok], j: usize, b: usize) -> bool {
-    let _ = text;
     let end = b.min(j + 16);
     let mut k = j;
     while k < end {
@@ -84,7 +97,20 @@ fn follows_cue(text: &str, toks: &[Tok], j: usize, b: usize) -> bool {
             return false;
         }
         if t.kind == Kind::Word && t.cls & class::DCUE != 0 && !t.cap {
-            return k - j <= 4 || toks[k - 1].kind == Kind::Punct && toks[k - 1].ch == ',';
+            // `South Carolina, he said, was …`: an aside inside the next sentence
+            let aside = k >= j + 2
+                && toks[k - 1].cls & class::PRON != 0
+                && toks[k - 2].kind == Kind::Punct
+                && toks[k - 2].ch == ',';
+            // `“…” Morales said he doubted it.`: the cue reports a clause of its own
+            let own_clause = toks.get(k + 1).is_some_and(|n| {
+                let c = n.cls;
+                c & class::PRON != 0 && c & (class::DET | class::OBJPRON) == 0
+                    || n.text(text).eq_ignore_ascii_case("that")
+            });
+            return !aside
+                && !own_clause
+                && (k - j <= 4 || toks[k - 1].kind == Kind::Punct && toks[k - 1].ch == ',');
         }
         k += 1;
     }
@@ -119,6 +145,20 @@ mod tests {
     fn titles_do_not_end_sentences() {
         let s = sentences("Mr. Smith met Dr. Jones. They talked.");
         assert_eq!(s.len(), 2);
+    }
+
+    #[test]
+    fn abbreviation_or_parenthesis_before_a_quotation_ends_the_sentence() {
+        assert_eq!(sentences("He spoke in Fort Mill, S.C. “We won.”").len(), 2);
+        assert_eq!(sentences("(It rained all day.) “We won,” he said.").len(), 2);
+        assert_eq!(sentences("He met Sen. “Big” Jones.").len(), 1);
+    }
+
+    #[test]
+    fn an_aside_after_a_quotation_belongs_to_the_next_sentence() {
+        assert_eq!(sentences("“We won.” South Carolina, he said, was next.").len(), 2);
+        assert_eq!(sentences("“We won.” Morales said he doubted it.").len(), 2);
+        assert_eq!(sentences("“Why?” Smith asked.").len(), 1);
     }
 
     #[test]

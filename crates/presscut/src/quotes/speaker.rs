@@ -4,7 +4,7 @@
 
 use super::SpeakerForm;
 use super::doc::Doc;
-use super::lexicon::class::{CONJ, DET, NONPERSON, PREP, PRON, REL, ROLE, SKIP, TIME};
+use super::lexicon::class::{CONJ, DET, NONPERSON, PREP, PRON, REL, ROLE, SKIP, TIME, VERB};
 use super::lexicon::word_class;
 use super::text::Kind;
 
@@ -128,7 +128,7 @@ fn appositive(d: &Doc, comma: usize, floor: usize) -> Option<Np> {
         if d.is_p(k, ',') {
             break;
         }
-        if d.is_quote(k) || d.is_stop_punct(k) || d.is_p(k, ':') {
+        if d.is_mark(k) || d.is_stop_punct(k) || d.is_p(k, ':') {
             return None;
         }
     }
@@ -142,7 +142,10 @@ fn appositive(d: &Doc, comma: usize, floor: usize) -> Option<Np> {
     if d.cls(k + 1) & REL != 0 {
         return Some(before);
     }
-    let app = collect_back(d, comma - 1, k + 1).filter(|a| a.a == k + 1);
+    // the aside may end in a parenthesis (`Gov. John Kasich (R-OH), said`)
+    let app = skip_back(d, comma - 1, k + 1)
+        .and_then(|j| collect_back(d, j, k + 1))
+        .filter(|a| a.a == k + 1);
     match app {
         Some(a)
             if a.form == SpeakerForm::Name
@@ -228,7 +231,7 @@ fn collect_back(d: &Doc, j: usize, floor: usize) -> Option<Np> {
         }
         a = k;
         n += 1;
-        if c & DET != 0 && c & PRON == 0 {
+        if c & DET != 0 && c & PRON == 0 && !(k == j && is_number_word(w)) {
             break;
         }
     }
@@ -236,7 +239,9 @@ fn collect_back(d: &Doc, j: usize, floor: usize) -> Option<Np> {
     while a <= j && ncls(d, a) & (PREP | CONJ) != 0 && ncls(d, a) & DET == 0 {
         a += 1;
     }
-    if a > j || (a..=j).all(|k| ncls(d, k) & DET != 0 && ncls(d, k) & PRON == 0) {
+    // `the two`, `all three`: a number after a determiner stands for people
+    let counted = j > a && d.is_word(j) && is_number_word(d.word(j));
+    if a > j || !counted && (a..=j).all(|k| ncls(d, k) & DET != 0 && ncls(d, k) & PRON == 0) {
         return None; // nothing, or only a determiner ("the" before a noun)
     }
     // nor follow a preposition ("in a subsequent note": a noun, not a speaker)
@@ -246,7 +251,25 @@ fn collect_back(d: &Doc, j: usize, floor: usize) -> Option<Np> {
     if after_prep && common && !["as", "like", "than"].iter().any(|w| d.is_w(a - 1, w)) {
         return None;
     }
+    // nor an infinitive's object (`who spoke anonymously to discuss internal strategy said`)
+    if a > floor && d.is_w(a - 1, "to") && !d.toks[a].cap {
+        return None;
+    }
     Some(Np { a, b: j + 1, form: form_of(d, a, j + 1), antecedent: None })
+}
+
+/// A conjunction that opens a subordinate clause (`When Wallace died, Clinton said: …`).
+fn subordinator(d: &Doc, k: usize) -> bool {
+    [
+        "because", "although", "though", "while", "whereas", "if", "unless", "when", "whenever",
+        "once",
+    ]
+    .iter()
+    .any(|w| d.is_w(k, w))
+}
+
+fn is_number_word(w: &str) -> bool {
+    ["two", "three", "four", "five", "six", "both"].iter().any(|n| n.eq_ignore_ascii_case(w))
 }
 
 /// The mention starting at token `i` (after an inverted cue: `said Linda Hudson, the mayor`).
@@ -270,6 +293,11 @@ pub fn right_np(d: &Doc, i: usize, limit: usize) -> Option<Np> {
         let shouting = w.len() > 1 && w.chars().all(|ch| !ch.is_lowercase());
         let c = if shouting { c & !TIME } else { c };
         if k > i && (d.cue(k).is_some() || c & (SKIP | REL | TIME) != 0 && c & DET == 0) {
+            break;
+        }
+        // `Oliver barked`, `Trump went on`: a lowercase verb form after a name ends it
+        let verb_form = c & VERB != 0 || c == 0 && w.len() >= 4 && w.ends_with("ed");
+        if k > i && !t.cap && d.toks[k - 1].cap && verb_form {
             break;
         }
         if c & CONJ != 0 {
@@ -314,7 +342,11 @@ pub fn subject_np(d: &Doc, s: usize, limit: usize) -> Option<Np> {
         }
         while k < limit {
             let in_quote = d.toks[k].q != 0;
-            let conj = d.cls(k) & CONJ != 0 && d.cls(k) & PREP == 0 && !d.is_w(k, "that");
+            // `and`, `but`: step over; `when`, `if`, `because` open an introductory clause
+            let conj = d.cls(k) & CONJ != 0
+                && d.cls(k) & PREP == 0
+                && !d.is_w(k, "that")
+                && !subordinator(d, k);
             if !(in_quote || conj || d.is_dash(k) || d.is_quote(k) || d.is_p(k, ',')) {
                 break;
             }
@@ -329,6 +361,10 @@ pub fn subject_np(d: &Doc, s: usize, limit: usize) -> Option<Np> {
             && w.len() >= 5
             && (w.ends_with("ing") || w.ends_with("ed"))
             && d.toks.get(k + 1).is_some_and(|n| !n.cap || d.cls(k + 1) & PREP != 0);
+        if let Some(after) = dateline(d, k, limit).or_else(|| phrase_then_subject(d, k, limit)) {
+            k = after;
+            continue;
+        }
         let intro = participial || d.cls(k) & (PREP | CONJ | TIME | SKIP) != 0;
         if !intro {
             break;
@@ -374,6 +410,34 @@ pub fn subject_np(d: &Doc, s: usize, limit: usize) -> Option<Np> {
         return None;
     }
     Some(Np { a: k, b: e, form: form_of(d, k, e), antecedent: None })
+}
+
+/// `WASHINGTON (AP) —`: a dateline in capitals before a dash opens the paragraph; returns the
+/// token after the dash.
+fn dateline(d: &Doc, k: usize, limit: usize) -> Option<usize> {
+    let shouting = |x: usize| {
+        d.is_word(x) && d.word(x).chars().all(|c| !c.is_lowercase()) && d.word(x).len() > 1
+    };
+    let opens_paragraph = d.paras.get(d.toks[k].para as usize).is_some_and(|p| p.0 == k);
+    if !opens_paragraph || !shouting(k) {
+        return None;
+    }
+    (k + 1..limit.min(k + 12))
+        .take_while(|&x| !d.is_stop_punct(x) && !d.is_quote(x))
+        .find(|&x| d.is_dash(x))
+        .map(|x| x + 1)
+}
+
+/// `Minutes later, she sent …` / `Each election cycle, there is …`: a phrase with no verb
+/// before a comma and a subject pronoun introduces the clause; returns the pronoun.
+fn phrase_then_subject(d: &Doc, k: usize, limit: usize) -> Option<usize> {
+    let end = limit.min(k + 10);
+    let mut x = k;
+    while x < end && d.is_word(x) && d.cue(x).is_none() && d.cls(x) & (REL | PRON | VERB) == 0 {
+        x += 1;
+    }
+    let subject = |y: usize| d.cls(y) & PRON != 0 && d.cls(y) & DET == 0;
+    (x > k && x + 1 < limit && d.is_p(x, ',') && subject(x + 1)).then_some(x + 1)
 }
 
 /// What kind of words `[a, b)` are.
