@@ -30,7 +30,8 @@ from sklearn.ensemble import HistGradientBoostingClassifier
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEFAULT_DATA = os.path.join(ROOT, "..", "shared", "dev", "text", "wcxb_dev_pagetext.jsonl.gz")
 WORD = re.compile(r"\w+")
-PARAMS = dict(max_iter=60, max_leaf_nodes=15, learning_rate=0.2, l2_regularization=1.0, random_state=0)
+PARAMS = dict(max_iter=int(os.environ.get("LAYOUT_TREES", 60)), max_leaf_nodes=15,
+              learning_rate=float(os.environ.get("LAYOUT_RATE", 0.2)), l2_regularization=1.0, random_state=0)
 
 
 def norm(s):

@@ -7,7 +7,7 @@
 
 use std::sync::LazyLock;
 
-use regex::{Regex, RegexSet, RegexSetBuilder};
+use regex::{RegexSet, RegexSetBuilder};
 
 use super::lines::Unit;
 use crate::lexicon::{self, FastMap, FastSet};
@@ -52,9 +52,6 @@ static STOPWORDS: LazyLock<FastSet<u64>> = LazyLock::new(|| {
     lexicon::entries(include_str!("../../data/stopwords.txt")).map(word_hash).collect()
 });
 
-static SENTENCE_INSIDE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"[.!?]["”’)]? [\p{Lu}“"‘]"#).expect("valid regex"));
-
 /// Lines longer than this many words are never furniture phrases.
 const PHRASE_MAX_WORDS: usize = 25;
 
@@ -82,12 +79,19 @@ fn is_word_char(c: char) -> bool {
 
 /// How many [`words`] a text has, in one plain pass.
 pub fn count_words(text: &str) -> usize {
-    let mut n = 0;
-    let mut in_word = false;
-    for c in text.chars() {
-        let w = if c.is_ascii() { c.is_ascii_alphanumeric() || c == '_' } else { is_word_char(c) };
+    let bytes = text.as_bytes();
+    let (mut n, mut in_word, mut i) = (0, false, 0);
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (w, len) = if b < 0x80 {
+            (b.is_ascii_alphanumeric() || b == b'_', 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (is_word_char(c), c.len_utf8())
+        };
         n += usize::from(w && !in_word);
         in_word = w;
+        i += len;
     }
     n
 }
@@ -117,60 +121,150 @@ pub struct LineStats {
 /// Lines longer than this many words get no word set.
 pub const SET_MAX_WORDS: usize = 40;
 
-/// A word being scanned by [`LineStats::of`].
+/// Counters of one line, filled by [`LineStats::of`] in one pass.
 #[derive(Default)]
-struct WordScan {
+struct Scan {
+    words: usize,
+    stop: usize,
+    cap: usize,
+    digit: usize,
+    chars: usize,
+    nonalpha: usize,
+    commas: usize,
+    set: Vec<u64>,
+    // the word being read
+    in_word: bool,
     hash: lexicon::FxHasher,
     len: usize,
     first_upper: bool,
-    digit: bool,
+    has_digit: bool,
+    // `| • »` or ` / ` seen
+    separators: bool,
+    // sentence ends inside the line: `[.!?]["”’)]? ` before a capital or opening quote
+    sentences_inside: usize,
+    sentence_state: u8,
+    prev_space: bool,
+    slash_after_space: bool,
+}
+
+impl Scan {
+    fn word_char(&mut self, lower: u32, upper: bool, digit: bool, len: usize) {
+        use std::hash::Hasher;
+        if !self.in_word {
+            self.in_word = true;
+            self.hash = lexicon::FxHasher::default();
+            self.len = 0;
+            self.first_upper = upper;
+            self.has_digit = false;
+        }
+        self.hash.write_u32(lower);
+        self.len += len;
+        self.has_digit |= digit;
+    }
+
+    fn end_word(&mut self) {
+        use std::hash::Hasher;
+        if !self.in_word {
+            return;
+        }
+        self.in_word = false;
+        self.words += 1;
+        let h = self.hash.finish();
+        self.cap += usize::from(self.first_upper);
+        self.digit += usize::from(self.has_digit);
+        self.stop += usize::from(self.len <= 12 && STOPWORDS.contains(&h));
+        if self.words <= SET_MAX_WORDS {
+            self.set.push(h);
+        }
+    }
+
+    fn other_char(&mut self, whitespace: bool, comma: bool) {
+        self.end_word();
+        self.nonalpha += usize::from(!whitespace);
+        self.commas += usize::from(comma);
+    }
+
+    /// Tracks `[.!?]["”’)]? ` followed by a capital or an opening quote (a sentence ends
+    /// inside the line) and ` / ` separators; called for every character.
+    fn track(&mut self, c: char) {
+        self.sentence_state = match (self.sentence_state, c) {
+            (_, '.' | '!' | '?') => 1,
+            (1, '"' | '”' | '’' | ')') => 2,
+            (1 | 2, ' ') => 3,
+            (3, c) if c.is_uppercase() || matches!(c, '“' | '"' | '‘') => {
+                self.sentences_inside = (self.sentences_inside + 1).min(3);
+                0
+            }
+            _ => 0,
+        };
+        match c {
+            '|' | '•' | '»' => self.separators = true,
+            '/' => self.slash_after_space = self.prev_space,
+            ' ' if self.slash_after_space => self.separators = true,
+            _ => self.slash_after_space = false,
+        }
+        self.prev_space = c == ' ';
+    }
 }
 
 impl LineStats {
-    /// Describes one line in a single pass over its characters.
+    /// Describes one line in a single pass over its bytes (characters outside ASCII decoded).
     pub fn of(text: &str) -> LineStats {
-        use std::hash::Hasher;
-        let (mut n, mut stop, mut cap, mut digit) = (0usize, 0usize, 0usize, 0usize);
-        let (mut chars, mut nonalpha, mut commas) = (0usize, 0usize, 0usize);
-        let mut set = Vec::new();
-        let mut word: Option<WordScan> = None;
-        let mut finish = |w: WordScan, n: &mut usize| {
-            *n += 1;
-            let h = w.hash.finish();
-            cap += usize::from(w.first_upper);
-            digit += usize::from(w.digit);
-            stop += usize::from(w.len <= 12 && STOPWORDS.contains(&h));
-            if *n <= SET_MAX_WORDS {
-                set.push(h);
-            }
-        };
-        for c in text.chars() {
-            chars += 1;
-            if c.is_alphanumeric() || c == '_' {
-                let w = word.get_or_insert_with(|| WordScan {
-                    first_upper: c.is_uppercase(),
-                    ..WordScan::default()
-                });
-                w.len += c.len_utf8();
-                w.digit |= c.is_ascii_digit();
-                if c.is_ascii() {
-                    w.hash.write_u32(u32::from(c.to_ascii_lowercase()));
+        let bytes = text.as_bytes();
+        let mut sc = Scan { set: Vec::with_capacity(bytes.len() / 5 + 1), ..Scan::default() };
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            sc.chars += 1;
+            if b < 0x80 {
+                if !b.is_ascii_alphanumeric() || sc.sentence_state != 0 {
+                    sc.track(char::from(b));
                 } else {
-                    for l in c.to_lowercase() {
-                        w.hash.write_u32(l as u32);
-                    }
+                    // what `track` does for a letter or digit outside a sentence end
+                    sc.prev_space = false;
+                    sc.slash_after_space = false;
+                }
+                if b.is_ascii_alphanumeric() || b == b'_' {
+                    sc.word_char(
+                        u32::from(b.to_ascii_lowercase()),
+                        b.is_ascii_uppercase(),
+                        b.is_ascii_digit(),
+                        1,
+                    );
+                } else {
+                    sc.other_char(b.is_ascii_whitespace(), b == b',');
+                }
+                i += 1;
+                continue;
+            }
+            let Some(c) = text[i..].chars().next() else { break };
+            sc.track(c);
+            if c.is_alphanumeric() {
+                let mut lower = c.to_lowercase();
+                let first = lower.next().map_or(c as u32, |l| l as u32);
+                sc.word_char(first, c.is_uppercase(), false, c.len_utf8());
+                for l in lower {
+                    sc.word_char(l as u32, false, false, 0);
                 }
             } else {
-                if let Some(w) = word.take() {
-                    finish(w, &mut n);
-                }
-                nonalpha += usize::from(!c.is_whitespace());
-                commas += usize::from(c == ',');
+                sc.other_char(c.is_whitespace(), false);
             }
+            i += c.len_utf8();
         }
-        if let Some(w) = word.take() {
-            finish(w, &mut n);
-        }
+        sc.end_word();
+        let Scan {
+            words: n,
+            stop,
+            cap,
+            digit,
+            chars,
+            nonalpha,
+            commas,
+            mut set,
+            separators,
+            sentences_inside,
+            ..
+        } = sc;
         if n > SET_MAX_WORDS {
             set = Vec::new();
         }
@@ -182,12 +276,12 @@ impl LineStats {
             chars,
             end_punct: text.ends_with(['.', '!', '?', '"', '”', '’', ')', '…']),
             end_colon: text.ends_with(':'),
-            sentences_inside: SENTENCE_INSIDE.find_iter(text).take(3).count(),
+            sentences_inside,
             stop_ratio: ratio(stop),
             cap_ratio: ratio(cap),
             digit_ratio: ratio(digit),
             comma_density: (ratio(commas) * 5.0).min(1.0),
-            separators: text.contains(['|', '•', '»']) || text.contains(" / "),
+            separators,
             url: text.contains("http://")
                 || text.contains("https://")
                 || text.contains("www.")
@@ -483,6 +577,12 @@ mod tests {
         assert!(!label.is_prose() && label.is_short_label());
         assert!(LineStats::of("Write to jane@example.com").url);
         assert!(LineStats::of("– Choose your room").bullet);
+        assert_eq!(LineStats::of("One. Two! “Three.” Four? no. 5.").sentences_inside, 3);
+        assert_eq!(LineStats::of("He said “Yes.” Then left. OK").sentences_inside, 2);
+        assert!(LineStats::of("Home / World / Sport").separators);
+        assert!(LineStats::of("News • Sport").separators);
+        assert!(!LineStats::of("and/or 1/2").separators);
+        assert!(!LineStats::of("x /y z").separators);
         assert!(!LineStats::of("–").bullet);
     }
 
