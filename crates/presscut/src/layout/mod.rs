@@ -251,16 +251,17 @@ fn build(
                     Furniture::NewsId(id) => {
                         out.metadata.news_id.get_or_insert_with(|| id.clone());
                     }
-                    Furniture::Byline(names) => {
+                    Furniture::Byline(names, date) => {
                         for n in names {
                             if !out.metadata.authors.contains(n) {
                                 out.metadata.authors.push(n.clone());
                             }
                         }
+                        if let Some(d) = date {
+                            record_date(&mut out.metadata, d);
+                        }
                     }
-                    Furniture::Published(date) => {
-                        out.metadata.published.get_or_insert_with(|| date.clone());
-                    }
+                    Furniture::Date(d) => record_date(&mut out.metadata, d),
                     Furniture::Captcha | Furniture::CommentForm | Furniture::PhotoCredit => {}
                 }
                 out.boilerplate.push(Boilerplate { kind: f.kind(), text: line });
@@ -268,6 +269,12 @@ fn build(
         }
     }
     out
+}
+
+/// The first publication date and the first revision date a page states.
+fn record_date(metadata: &mut Metadata, d: &rules::DateLine) {
+    let slot = if d.modified { &mut metadata.modified } else { &mut metadata.published };
+    slot.get_or_insert_with(|| d.iso.clone());
 }
 
 fn block_kind(line: &str, stats: &LineStats, next_body: Option<&LineStats>) -> BlockKind {

@@ -14,14 +14,37 @@ fn re(pattern: &str) -> Regex {
     Regex::new(&crate::lexicon::ascii_word_boundaries(pattern)).expect("rule patterns are valid")
 }
 
+/// A publication or update date read from a line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DateLine {
+    /// ISO 8601 (`2025-01-29`, `2025-01-29T10:32:00`).
+    pub iso: String,
+    /// `Updated …`, `Last modified …`: the date of a revision, not of publication.
+    pub modified: bool,
+}
+
+/// The date a line states, if it is a date line (`Published: Jan 29, 2025`, `Updated 5 Feb`).
+fn date_line(text: &str) -> Option<DateLine> {
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let iso = crate::time::parse_date_line(text)?;
+    let lower = text.trim_start_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    let modified = ["updated", "last updated", "modified", "last modified", "revised"]
+        .iter()
+        .any(|p| lower.starts_with(p));
+    Some(DateLine { iso, modified })
+}
+
 /// A line that cleaning removes because of what it is, with what it tells about the article.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Furniture {
     Captcha,
     CommentForm,
     NewsId(String),
-    Byline(Vec<String>),
-    Published(String),
+    /// Authors, and the date glued to the byline (`By Jane Doe | Published: Jan 5, 2025`).
+    Byline(Vec<String>, Option<DateLine>),
+    Date(DateLine),
     PhotoCredit,
 }
 
@@ -31,8 +54,8 @@ impl Furniture {
             Furniture::Captcha => BoilerplateKind::Captcha,
             Furniture::CommentForm => BoilerplateKind::CommentForm,
             Furniture::NewsId(_)
-            | Furniture::Byline(_)
-            | Furniture::Published(_)
+            | Furniture::Byline(..)
+            | Furniture::Date(_)
             | Furniture::PhotoCredit => BoilerplateKind::Metadata,
         }
     }
@@ -101,17 +124,16 @@ pub fn furniture(text: &str, stats: &LineStats) -> Option<Furniture> {
     }
     // A date line has a day or a year in digits.
     if stats.words <= 16
-        && text.bytes().any(|b| b.is_ascii_digit())
-        && let Some(published) = crate::time::parse_date_line(text)
+        && let Some(date) = date_line(text)
     {
-        return Some(Furniture::Published(published));
+        return Some(Furniture::Date(date));
     }
     if stats.words <= 14
         && let Some(c) = BYLINE.captures(text)
     {
-        let authors = byline_authors(&c[1]);
+        let (authors, trailer) = byline_authors(c.get(1).map_or("", |m| m.as_str()));
         if !authors.is_empty() {
-            return Some(Furniture::Byline(authors));
+            return Some(Furniture::Byline(authors, trailer.and_then(date_line)));
         }
     }
     if stats.words <= 20 && PHOTO_CREDIT.is_match(text) {
@@ -120,16 +142,21 @@ pub fn furniture(text: &str, stats: &LineStats) -> Option<Furniture> {
     None
 }
 
-/// The names in the rest of a byline (`Jane Doe and John Roe, Reuters | Jan 5, 2025`).
-fn byline_authors(rest: &str) -> Vec<String> {
-    // A date or other trailer glued to the byline ends it.
+/// The names in the rest of a byline (`Jane Doe and John Roe, Reuters | Jan 5, 2025`), and
+/// the trailer after them (`| Jan 5, 2025`, `Published: …`) if any.
+fn byline_authors(rest: &str) -> (Vec<String>, Option<&str>) {
+    // A date or other trailer glued to the byline ends it (scrapers glue `MillerPublished`).
     static TRAILER: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)(\||•|·|—|–| - |\bpublished\b|\bupdated\b|\bposted\b|\bon\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{1,2}[:/]\d{2}|\b(19|20)\d{2}\b)",
+            r"(?i)(\||•|·|—|–| - |published|updated|posted|\bon\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{1,2}[:/]\d{2}|\b(19|20)\d{2}\b)",
         )
     });
-    let rest = TRAILER.find(rest).map_or(rest, |m| &rest[..m.start()]);
-    rest.split([',', ';', '&'])
+    let (names, trailer) = match TRAILER.find(rest) {
+        Some(m) => (&rest[..m.start()], Some(&rest[m.start()..])),
+        None => (rest, None),
+    };
+    let authors = names
+        .split([',', ';', '&'])
         .flat_map(|part| part.split(" and "))
         .map(str::trim)
         .filter(|name| {
@@ -140,7 +167,8 @@ fn byline_authors(rest: &str) -> Vec<String> {
                     .all(|w| w.starts_with(|c: char| c.is_uppercase()) || is_name_particle(w))
         })
         .map(str::to_owned)
-        .collect()
+        .collect();
+    (authors, trailer)
 }
 
 fn is_name_particle(w: &str) -> bool {
@@ -267,11 +295,24 @@ mod tests {
         assert_eq!(furn("News ID unknown"), None);
         assert_eq!(
             furn("By Jane Doe and John Roe"),
-            Some(Furniture::Byline(vec!["Jane Doe".into(), "John Roe".into()]))
+            Some(Furniture::Byline(vec!["Jane Doe".into(), "John Roe".into()], None))
+        );
+        let date = |iso: &str, modified| Some(DateLine { iso: iso.into(), modified });
+        assert_eq!(
+            furn("By Korin MillerPublished: Jan 29, 2025"),
+            Some(Furniture::Byline(vec!["Korin Miller".into()], date("2025-01-29", false)))
+        );
+        assert_eq!(
+            furn("Updated: February 5, 2026"),
+            Some(Furniture::Date(date("2026-02-05", true).unwrap()))
+        );
+        assert_eq!(
+            furn("Published February 5, 2026"),
+            Some(Furniture::Date(date("2026-02-05", false).unwrap()))
         );
         assert_eq!(
             furn("By Korin Miller | Published: Jan 29, 2025"),
-            Some(Furniture::Byline(vec!["Korin Miller".into()]))
+            Some(Furniture::Byline(vec!["Korin Miller".into()], date("2025-01-29", false)))
         );
         assert_eq!(furn("By the end of the day, nothing had changed."), None);
         assert_eq!(furn("Tanja Ivanova//Getty Images"), Some(Furniture::PhotoCredit));
