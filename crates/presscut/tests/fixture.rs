@@ -98,3 +98,27 @@ fn every_span_slices_the_text() {
 fn full_json_snapshot() {
     insta::assert_json_snapshot!("lavrov", article());
 }
+
+#[test]
+fn the_same_article_inside_page_furniture_comes_out_the_same() {
+    let page = format!(
+        "Lavrov: Talks with the U.S. Are Underway | Example News\n\n\
+         Home\nWorld\nPolitics\nBusiness\nSport\nSubscribe\nSign in\n\n{FIXTURE}\n\n\
+         Share this article\nFacebook\nTwitter\n\n\
+         Related\nMarkets rally as talks resume\nEU ministers meet in Brussels\n\n\
+         © 2026 Example News. All rights reserved.\nPrivacy Policy\nTerms of Use\n"
+    );
+    let wrapped = presscut::extract(&page, &Options::default()).unwrap();
+    let plain = article();
+    assert_eq!(wrapped.title, plain.title, "the headline, not the <title> with the site name");
+    assert_eq!(wrapped.text, plain.text);
+    let kinds: Vec<BoilerplateKind> = wrapped.boilerplate.iter().map(|b| b.kind).collect();
+    for kind in [
+        BoilerplateKind::Navigation,
+        BoilerplateKind::Share,
+        BoilerplateKind::Related,
+        BoilerplateKind::Footer,
+    ] {
+        assert!(kinds.contains(&kind), "{kind:?} missing from {kinds:?}");
+    }
+}

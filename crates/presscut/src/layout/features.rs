@@ -522,6 +522,12 @@ pub fn jaccard(a: &[u64], b: &[u64]) -> f32 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
+    let inter = overlap(a, b);
+    inter as f32 / (a.len() + b.len() - inter) as f32
+}
+
+/// How many words two word sets made by [`word_set`] share.
+pub fn overlap(a: &[u64], b: &[u64]) -> usize {
     let (mut i, mut j, mut inter) = (0, 0, 0usize);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
@@ -534,7 +540,7 @@ pub fn jaccard(a: &[u64], b: &[u64]) -> f32 {
             }
         }
     }
-    inter as f32 / (a.len() + b.len() - inter) as f32
+    inter
 }
 
 #[cfg(test)]

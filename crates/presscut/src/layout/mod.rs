@@ -113,7 +113,10 @@ fn clean_layout(text: &str) -> Layout {
             && (stats[0].words > 1 || units[0].blank_after))
             .then_some(0)
     });
-    let title_text = title_unit.map(|t| collapse(unit_text(t)));
+    let title_text = title_unit.map(|t| {
+        let line = unit_text(t);
+        collapse(if t == 0 { rules::strip_site_name(line) } else { line })
+    });
     let title_words = title_text.as_deref().map(features::word_set);
 
     let mut roles: Vec<Role> = Vec::with_capacity(units.len());
@@ -122,6 +125,9 @@ fn clean_layout(text: &str) -> Layout {
         let in_region = (region_start..region_end).contains(&i);
         let role = if Some(i) == title_unit {
             Role::Title
+        } else if i == 0 && title_repeat.is_some() {
+            // The page's `<title>` line, whose headline is repeated above the article.
+            Role::Removed(BoilerplateKind::RepeatedTitle)
         } else if let Some(f) = rules::furniture(line, s) {
             Role::Furniture(f)
         } else if title_words.as_ref().is_some_and(|tw| repeats_title(s, tw)) {
@@ -145,9 +151,19 @@ fn find_title_repeat(text: &str, units: &[Unit], stats: &[LineStats]) -> Option<
     let first = &text[units.first()?.start..units[0].end];
     let parts = rules::title_parts(first);
     stats.iter().enumerate().skip(1).take(400).find_map(|(i, s)| {
-        ((2..=40).contains(&s.words) && parts.iter().any(|p| features::jaccard(&s.set, p) >= 0.6))
-            .then_some(i)
+        ((2..=40).contains(&s.words) && parts.iter().any(|p| same_headline(&s.set, p))).then_some(i)
     })
+}
+
+/// Whether a line's words and a page-title part's words name the same headline: mostly the
+/// same words, or the line holds all of a title part of four words or more (the `<title>` was
+/// a shortened headline).
+fn same_headline(line: &[u64], part: &[u64]) -> bool {
+    if features::jaccard(line, part) >= 0.6 {
+        return true;
+    }
+    let shared = features::overlap(line, part);
+    part.len() >= 4 && line.len() <= 3 * part.len() && shared * 10 >= part.len() * 9
 }
 
 fn repeats_title(stats: &LineStats, title_words: &[u64]) -> bool {

@@ -262,6 +262,18 @@ pub fn dateline(paragraph: &str) -> Option<&str> {
     (first.chars().filter(|c| c.is_alphabetic()).count() >= 3).then(|| m.as_str().trim_end())
 }
 
+/// A page title without the site's name (`Headline | Site`, `Headline - Site` → `Headline`):
+/// the part after the last separator goes when it is short (a name, not half a headline).
+pub fn strip_site_name(title: &str) -> &str {
+    static SITE: LazyLock<Regex> = LazyLock::new(|| re(r"\s+(\||-|–|—|·|•)\s+[^|\-–—·•]+$"));
+    let Some(m) = SITE.find(title) else { return title };
+    let (head, site) = (&title[..m.start()], &title[m.start()..]);
+    let site_words = words(site).count();
+    let bar = site.trim_start().starts_with('|');
+    let short = if bar { site_words <= 5 } else { site_words <= 3 };
+    if short && words(head).count() >= 3 { head.trim_end() } else { title }
+}
+
 /// The parts of a page title (`Headline | Site` → `Headline`, `Site`), as lower-case word sets.
 pub fn title_parts(title: &str) -> Vec<Vec<u64>> {
     static SEP: LazyLock<Regex> = LazyLock::new(|| re(r"\s+[|\-–—:·•]\s+|\s*\|\s*"));
@@ -335,6 +347,20 @@ mod tests {
         assert!(h("What Happens Next?"));
         assert!(!h("He said the talks would continue."));
         assert!(!h("Here is why:"));
+    }
+
+    #[test]
+    fn site_names_are_stripped_from_page_titles() {
+        assert_eq!(strip_site_name("Rates Rise Again | Example News"), "Rates Rise Again");
+        assert_eq!(strip_site_name("Rates Rise Again - The Guardian"), "Rates Rise Again");
+        assert_eq!(
+            strip_site_name(
+                "Talks Are Underway — Details Will Remain Confidential / Ready to Meet"
+            ),
+            "Talks Are Underway — Details Will Remain Confidential / Ready to Meet"
+        );
+        assert_eq!(strip_site_name("Up - Down"), "Up - Down");
+        assert_eq!(strip_site_name("No separator here"), "No separator here");
     }
 
     #[test]
