@@ -278,7 +278,10 @@ fn build(
                         }
                     }
                     Furniture::Date(d) => record_date(&mut out.metadata, d),
-                    Furniture::Captcha | Furniture::CommentForm | Furniture::PhotoCredit => {}
+                    Furniture::Captcha
+                    | Furniture::CommentForm
+                    | Furniture::PhotoCredit
+                    | Furniture::Prompt(_) => {}
                 }
                 out.boilerplate.push(Boilerplate { kind: f.kind(), text: line });
             }

@@ -46,6 +46,8 @@ pub enum Furniture {
     Byline(Vec<String>, Option<DateLine>),
     Date(DateLine),
     PhotoCredit,
+    /// A short line that is only a share, newsletter or advertisement prompt.
+    Prompt(BoilerplateKind),
 }
 
 impl Furniture {
@@ -57,6 +59,7 @@ impl Furniture {
             | Furniture::Byline(..)
             | Furniture::Date(_)
             | Furniture::PhotoCredit => BoilerplateKind::Metadata,
+            Furniture::Prompt(kind) => *kind,
         }
     }
 }
@@ -106,6 +109,14 @@ static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
         )")
 });
 
+static PROMPT: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?ix)^\W*(?:
+        (?P<share>(share|tweet|e-?mail|print|save|pin)(\s+(this|on|via|it|the))?(\s+(story|article|post|page|link|facebook|twitter|x|linkedin|whatsapp|pinterest|reddit|e-?mail))?)
+      | (?P<news>(sign\s+up|subscribe)(\s+(now|today|for|to|here))?(\s+(our|the|free))?(\s+\w+)?(\s+newsletters?)?)
+      | (?P<ad>advertisement|advertising|sponsored(\s+content)?|ad|paid\s+content)
+    )\W*$")
+});
+
 /// Recognises furniture that is removed whatever the model says.
 pub fn furniture(text: &str, stats: &LineStats) -> Option<Furniture> {
     if stats.words > 30 || text.chars().count() > 240 {
@@ -138,6 +149,19 @@ pub fn furniture(text: &str, stats: &LineStats) -> Option<Furniture> {
     }
     if stats.words <= 20 && PHOTO_CREDIT.is_match(text) {
         return Some(Furniture::PhotoCredit);
+    }
+    // `Share this story`, `Sign up for our newsletter`, `Advertisement`: a prompt, not a sentence.
+    if stats.words <= 6
+        && let Some(c) = PROMPT.captures(text)
+    {
+        let kind = if c.name("share").is_some() {
+            BoilerplateKind::Share
+        } else if c.name("news").is_some() {
+            BoilerplateKind::Newsletter
+        } else {
+            BoilerplateKind::Advertisement
+        };
+        return Some(Furniture::Prompt(kind));
     }
     None
 }
@@ -329,6 +353,13 @@ mod tests {
         assert_eq!(furn("By the end of the day, nothing had changed."), None);
         assert_eq!(furn("Tanja Ivanova//Getty Images"), Some(Furniture::PhotoCredit));
         assert_eq!(furn("Photo: Reuters"), Some(Furniture::PhotoCredit));
+        assert_eq!(furn("Share this story"), Some(Furniture::Prompt(BoilerplateKind::Share)));
+        assert_eq!(furn("ADVERTISEMENT"), Some(Furniture::Prompt(BoilerplateKind::Advertisement)));
+        assert_eq!(
+            furn("Sign up for our newsletter"),
+            Some(Furniture::Prompt(BoilerplateKind::Newsletter))
+        );
+        assert_eq!(furn("Shares fell sharply on Monday."), None);
     }
 
     #[test]

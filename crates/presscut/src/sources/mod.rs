@@ -128,7 +128,7 @@ fn classify(
         .position(|c| c.mentions.iter().any(|m| m.start < source.end && source.start < m.end));
     let kind = if let Some(k) = source.generic {
         k
-    } else if is_outlet(&name) {
+    } else if source.outlet_noun || is_outlet(&name) {
         SourceKind::Outlet
     } else {
         match entity.map(|i| entities[i].kind) {
@@ -209,6 +209,12 @@ mod tests {
         let got = sources("The minister told The New York Times he would stay.");
         assert_eq!(got[0].0, "The New York Times");
         assert_eq!(got[0].1, SourceKind::Outlet);
+    }
+
+    #[test]
+    fn a_name_followed_by_newspaper_is_an_outlet() {
+        let got = sources("He welcomed it, telling the Zeitblatt newspaper that rates would hold.");
+        assert_eq!(got[0], ("Zeitblatt".to_owned(), SourceKind::Outlet, "telling".to_owned()));
     }
 
     #[test]

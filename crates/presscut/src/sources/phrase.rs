@@ -11,7 +11,27 @@ pub struct Phrase {
     pub end: usize,
     /// Set when the phrase is a generic source (`reports`, `a statement`).
     pub generic: Option<SourceKind>,
+    /// A name followed by what it is (`the Handelsblatt newspaper`, `Interfax news agency`).
+    pub outlet_noun: bool,
 }
+
+/// Nouns that say a name is a news outlet when they follow it.
+const OUTLET_NOUNS: &[&str] = &[
+    "newspaper",
+    "daily",
+    "weekly",
+    "magazine",
+    "agency",
+    "broadcaster",
+    "channel",
+    "radio",
+    "television",
+    "TV",
+    "website",
+    "tabloid",
+    "network",
+    "outlet",
+];
 
 /// Words inside a name that are not capitalised (`Ministry of Defence`, `Bank for ...`).
 const CONNECTORS: &[&str] = &[
@@ -132,6 +152,7 @@ pub fn after(
                 start: words[0].start,
                 end: words[n - 1].end,
                 generic: Some(kind),
+                outlet_noun: false,
             });
         }
     }
@@ -155,7 +176,10 @@ pub fn after(
     }
     let last = last?;
     let first = if skip == 1 && is_capitalised(text, &words[0]) { 0 } else { skip };
-    let phrase = Phrase { start: words[first].start, end: words[last].end, generic: None };
+    let outlet_noun = !words[last].closed
+        && words.get(last + 1).is_some_and(|w| OUTLET_NOUNS.contains(&&text[w.start..w.end]));
+    let phrase =
+        Phrase { start: words[first].start, end: words[last].end, generic: None, outlet_noun };
     (!NOT_NAMES.contains(&&text[phrase.start..phrase.end])).then_some(phrase)
 }
 
@@ -174,6 +198,7 @@ pub fn before(
                 start: words[n - k].start,
                 end: words[n - 1].end,
                 generic: Some(kind),
+                outlet_noun: false,
             });
         }
     }
@@ -191,7 +216,12 @@ pub fn before(
         }
     }
     let first = first?;
-    let phrase = Phrase { start: words[first].start, end: words[n - 1].end, generic: None };
+    let phrase = Phrase {
+        start: words[first].start,
+        end: words[n - 1].end,
+        generic: None,
+        outlet_noun: false,
+    };
     (!NOT_NAMES.contains(&&text[phrase.start..phrase.end])).then_some(phrase)
 }
 
