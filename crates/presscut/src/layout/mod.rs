@@ -86,7 +86,7 @@ fn clean_layout(text: &str) -> Layout {
     let stats: Vec<LineStats> =
         units.iter().map(|u| LineStats::of(&text[u.start..u.end])).collect();
 
-    let title_repeat = find_title_repeat(text, &units, &stats);
+    let title_repeat = find_title_repeat(text, &units, &stats, false);
     // A few lines are not a page: the model, trained on whole pages, has nothing to separate;
     // only the furniture rules apply (and short furniture phrases).
     let small = units.len() <= SMALL_TEXT_UNITS;
@@ -108,7 +108,8 @@ fn clean_layout(text: &str) -> Layout {
     }
 
     // The title: the headline repeated above the article, else the first line if it reads as one.
-    let title_unit = title_repeat.or_else(|| {
+    let headline = find_title_repeat(text, &units, &stats, true);
+    let title_unit = headline.or_else(|| {
         (rules::is_title_like(unit_text(0), &stats[0])
             && (stats[0].words > 1 || units[0].blank_after))
             .then_some(0)
@@ -125,7 +126,7 @@ fn clean_layout(text: &str) -> Layout {
         let in_region = (region_start..region_end).contains(&i);
         let role = if Some(i) == title_unit {
             Role::Title
-        } else if i == 0 && title_repeat.is_some() {
+        } else if i == 0 && headline.is_some() {
             // The page's `<title>` line, whose headline is repeated above the article.
             Role::Removed(BoilerplateKind::RepeatedTitle)
         } else if let Some(f) = rules::furniture(line, s) {
@@ -146,24 +147,29 @@ fn clean_layout(text: &str) -> Layout {
 }
 
 /// The unit that repeats the page title (line 0) as the article's headline, if any: the first
-/// later line of 2–40 words whose words mostly match one part of the page title.
-fn find_title_repeat(text: &str, units: &[Unit], stats: &[LineStats]) -> Option<usize> {
+/// later line of 2–40 words whose words mostly match one part of the page title (Jaccard ≥ 0.6;
+/// the model's `after_title` features are defined by this), or — with `contained` — that holds
+/// all of a title part of four words or more (the `<title>` was a shortened headline).
+fn find_title_repeat(
+    text: &str,
+    units: &[Unit],
+    stats: &[LineStats],
+    contained: bool,
+) -> Option<usize> {
     let first = &text[units.first()?.start..units[0].end];
     let parts = rules::title_parts(first);
     stats.iter().enumerate().skip(1).take(400).find_map(|(i, s)| {
-        ((2..=40).contains(&s.words) && parts.iter().any(|p| same_headline(&s.set, p))).then_some(i)
+        ((2..=40).contains(&s.words) && parts.iter().any(|p| same_headline(&s.set, p, contained)))
+            .then_some(i)
     })
 }
 
-/// Whether a line's words and a page-title part's words name the same headline: mostly the
-/// same words, or the line holds all of a title part of four words or more (the `<title>` was
-/// a shortened headline).
-fn same_headline(line: &[u64], part: &[u64]) -> bool {
+fn same_headline(line: &[u64], part: &[u64], contained: bool) -> bool {
     if features::jaccard(line, part) >= 0.6 {
         return true;
     }
     let shared = features::overlap(line, part);
-    part.len() >= 4 && line.len() <= 3 * part.len() && shared * 10 >= part.len() * 9
+    contained && part.len() >= 4 && line.len() <= 3 * part.len() && shared * 10 >= part.len() * 9
 }
 
 fn repeats_title(stats: &LineStats, title_words: &[u64]) -> bool {
@@ -327,7 +333,7 @@ pub fn feature_rows(text: &str) -> Vec<(String, Vec<f32>)> {
     let units = lines::units(text, true);
     let stats: Vec<LineStats> =
         units.iter().map(|u| LineStats::of(&text[u.start..u.end])).collect();
-    let title_repeat = find_title_repeat(text, &units, &stats);
+    let title_repeat = find_title_repeat(text, &units, &stats, false);
     let rows = features::compute(text, &units, &stats, title_repeat);
     units.iter().zip(rows).map(|(u, r)| (text[u.start..u.end].to_owned(), r)).collect()
 }
