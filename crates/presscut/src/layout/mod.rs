@@ -86,7 +86,7 @@ fn clean_layout(text: &str) -> Layout {
     let stats: Vec<LineStats> =
         units.iter().map(|u| LineStats::of(&text[u.start..u.end])).collect();
 
-    let title_repeat = find_title_repeat(text, &units, &stats, false);
+    let title_repeat = find_title_repeat(text, &units, &stats);
     // A few lines are not a page: the model, trained on whole pages, has nothing to separate;
     // only the furniture rules apply (and short furniture phrases).
     let small = units.len() <= SMALL_TEXT_UNITS;
@@ -108,7 +108,7 @@ fn clean_layout(text: &str) -> Layout {
     }
 
     // The title: the headline repeated above the article, else the first line if it reads as one.
-    let headline = find_title_repeat(text, &units, &stats, true);
+    let headline = find_headline(text, &units, &stats);
     let title_unit = headline.or_else(|| {
         (rules::is_title_like(unit_text(0), &stats[0])
             && (stats[0].words > 1 || units[0].blank_after))
@@ -147,29 +147,34 @@ fn clean_layout(text: &str) -> Layout {
 }
 
 /// The unit that repeats the page title (line 0) as the article's headline, if any: the first
-/// later line of 2–40 words whose words mostly match one part of the page title (Jaccard ≥ 0.6;
-/// the model's `after_title` features are defined by this), or — with `contained` — that holds
-/// all of a title part of four words or more (the `<title>` was a shortened headline).
-fn find_title_repeat(
-    text: &str,
-    units: &[Unit],
-    stats: &[LineStats],
-    contained: bool,
-) -> Option<usize> {
+/// later line of 2–40 words whose words mostly match one part of the page title (Jaccard ≥ 0.6).
+/// The model's `after_title` features are defined by this.
+fn find_title_repeat(text: &str, units: &[Unit], stats: &[LineStats]) -> Option<usize> {
     let first = &text[units.first()?.start..units[0].end];
     let parts = rules::title_parts(first);
     stats.iter().enumerate().skip(1).take(400).find_map(|(i, s)| {
-        ((2..=40).contains(&s.words) && parts.iter().any(|p| same_headline(&s.set, p, contained)))
+        ((2..=40).contains(&s.words) && parts.iter().any(|p| features::jaccard(&s.set, p) >= 0.6))
             .then_some(i)
     })
 }
 
-fn same_headline(line: &[u64], part: &[u64], contained: bool) -> bool {
-    if features::jaccard(line, part) >= 0.6 {
-        return true;
+/// The article's headline below the page title: the first later line that matches the title's
+/// main part (not the site's name) — mostly the same words, or all of a main part of four words
+/// or more (the `<title>` was a shortened headline). Breadcrumb trails, which hold the headline
+/// among other links, do not count.
+fn find_headline(text: &str, units: &[Unit], stats: &[LineStats]) -> Option<usize> {
+    let title = &text[units.first()?.start..units[0].end];
+    let main = features::word_set(rules::strip_site_name(title));
+    if main.len() < 2 {
+        return None;
     }
-    let shared = features::overlap(line, part);
-    contained && part.len() >= 4 && line.len() <= 3 * part.len() && shared * 10 >= part.len() * 9
+    stats.iter().enumerate().skip(1).take(400).find_map(|(i, s)| {
+        let shared = features::overlap(&s.set, &main);
+        let same = features::jaccard(&s.set, &main) >= 0.6
+            || (main.len() >= 4 && s.set.len() <= 3 * main.len() && shared * 10 >= main.len() * 9);
+        let line = &text[units[i].start..units[i].end];
+        ((2..=40).contains(&s.words) && same && !rules::is_breadcrumb(line)).then_some(i)
+    })
 }
 
 fn repeats_title(stats: &LineStats, title_words: &[u64]) -> bool {
@@ -333,7 +338,7 @@ pub fn feature_rows(text: &str) -> Vec<(String, Vec<f32>)> {
     let units = lines::units(text, true);
     let stats: Vec<LineStats> =
         units.iter().map(|u| LineStats::of(&text[u.start..u.end])).collect();
-    let title_repeat = find_title_repeat(text, &units, &stats, false);
+    let title_repeat = find_title_repeat(text, &units, &stats);
     let rows = features::compute(text, &units, &stats, title_repeat);
     units.iter().zip(rows).map(|(u, r)| (text[u.start..u.end].to_owned(), r)).collect()
 }

@@ -286,16 +286,28 @@ pub fn dateline(paragraph: &str) -> Option<&str> {
     (first.chars().filter(|c| c.is_alphabetic()).count() >= 3).then(|| m.as_str().trim_end())
 }
 
-/// A page title without the site's name (`Headline | Site`, `Headline - Site` → `Headline`):
-/// the part after the last separator goes when it is short (a name, not half a headline).
+/// A page title without the site's name (`Headline | Site`, `Site | Headline`,
+/// `Headline - Site` → `Headline`): of parts separated by bars the longest; else the part after
+/// the last dash goes when it is short (a name, not half a headline).
 pub fn strip_site_name(title: &str) -> &str {
-    static SITE: LazyLock<Regex> = LazyLock::new(|| re(r"\s+(\||-|–|—|·|•)\s+[^|\-–—·•]+$"));
+    static SITE: LazyLock<Regex> = LazyLock::new(|| re(r"\s+(-|–|—|·|•)\s+[^\-–—·•]+$"));
+    if title.contains(" | ") {
+        let longest =
+            title.split(" | ").map(str::trim).max_by_key(|p| words(p).count()).unwrap_or(title);
+        if words(longest).count() >= 3 {
+            return longest;
+        }
+    }
     let Some(m) = SITE.find(title) else { return title };
     let (head, site) = (&title[..m.start()], &title[m.start()..]);
-    let site_words = words(site).count();
-    let bar = site.trim_start().starts_with('|');
-    let short = if bar { site_words <= 5 } else { site_words <= 3 };
-    if short && words(head).count() >= 3 { head.trim_end() } else { title }
+    if words(site).count() <= 3 && words(head).count() >= 3 { head.trim_end() } else { title }
+}
+
+/// A breadcrumb trail (`Home › News › Headline`, `You are here: …`).
+pub fn is_breadcrumb(line: &str) -> bool {
+    line.contains(['›', '»', '▸', '>', '→'])
+        || line.matches(" / ").count() >= 2
+        || line.to_lowercase().starts_with("you are here")
 }
 
 /// The parts of a page title (`Headline | Site` → `Headline`, `Site`), as lower-case word sets.
@@ -391,6 +403,14 @@ mod tests {
             "Talks Are Underway — Details Will Remain Confidential / Ready to Meet"
         );
         assert_eq!(strip_site_name("Up - Down"), "Up - Down");
+        assert_eq!(
+            strip_site_name("Six Steps to Health | HealthSite | University"),
+            "Six Steps to Health"
+        );
+        assert_eq!(
+            strip_site_name("The Agency | Machine Learning at Georgia Tech"),
+            "Machine Learning at Georgia Tech"
+        );
         assert_eq!(strip_site_name("No separator here"), "No separator here");
     }
 
