@@ -43,6 +43,7 @@ enum Side {
 struct Cue {
     side: Side,
     outlets_only: bool,
+    generic_only: bool,
 }
 
 struct Lexicon {
@@ -58,7 +59,11 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     for row in lexicon::rows(include_str!("../../data/source_cues.tsv")) {
         let side = if row.get(1) == Some(&"before") { Side::Before } else { Side::After };
         patterns.push(row[0].to_owned());
-        cue_info.push(Cue { side, outlets_only: row.get(2) == Some(&"outlet") });
+        cue_info.push(Cue {
+            side,
+            outlets_only: row.get(2) == Some(&"outlet"),
+            generic_only: row.get(2) == Some(&"generic"),
+        });
     }
     let cues = AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
@@ -122,6 +127,9 @@ fn classify(
     entities: &[Cluster],
     quotes: &[Attribution],
 ) -> Option<Citation> {
+    if cue.generic_only && source.generic.is_none() {
+        return None;
+    }
     let name = text[source.start..source.end].to_owned();
     let entity = entities
         .iter()
@@ -201,6 +209,16 @@ mod tests {
             got[1],
             ("official figures".to_owned(), SourceKind::Document, "citing".to_owned())
         );
+    }
+
+    #[test]
+    fn unnamed_sources_that_say_something() {
+        let got = sources(
+            "The talks will resume, sources said. Officials say the deal is close. Smith said no.",
+        );
+        let names: Vec<&str> = got.iter().map(|s| s.0.as_str()).collect();
+        assert_eq!(names, ["sources", "Officials"]);
+        assert!(got.iter().all(|s| s.1 == SourceKind::Unnamed));
     }
 
     #[test]
