@@ -236,6 +236,15 @@ mod tests {
     }
 
     #[test]
+    fn each_cue_has_one_role() {
+        // The automaton reports one pattern per match: a cue listed twice would lose a role.
+        let mut seen = std::collections::HashSet::new();
+        for row in lexicon::rows(include_str!("../../data/source_cues.tsv")) {
+            assert!(seen.insert(row[0].to_lowercase()), "{} is listed twice", row[0]);
+        }
+    }
+
+    #[test]
     fn cue_words_inside_other_words_do_not_count() {
         assert!(sources("The untold story was unreported by anyone.").is_empty());
     }
