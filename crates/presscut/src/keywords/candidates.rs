@@ -17,6 +17,8 @@ pub(crate) const NONE: u32 = u32::MAX;
 /// A word or phrase is reported as a longer phrase that holds at least this share of its
 /// occurrences (a clear majority).
 pub(crate) const PARENT_SHARE: f64 = 2.0 / 3.0;
+/// Salt of the index keys of entity candidates (phrase keys are hashes of stem classes).
+const ENTITY_KEY: u64 = 0x5bd1_e995_a5a5_0001;
 
 /// One distinct candidate (its occurrences merged by stem).
 #[derive(Clone, Debug)]
@@ -41,8 +43,15 @@ pub(crate) struct Cand {
     /// Boyer–Moore majority vote over the spelling of informative occurrences.
     vote_hash: u64,
     vote_count: i32,
-    /// Token index where the winning spelling occurs (else the first occurrence).
+    /// Token index where the winning spelling occurs (else the first occurrence); for an
+    /// entity, where its fullest form occurs. Its `len` tokens from there spell the candidate.
     pub surface_tok: u32,
+    /// All the mentions of one named entity (`Lavrov`, `Sergey Lavrov`), whatever their form.
+    pub entity_unit: bool,
+    /// For an entity: where its most used form occurs, and its length (else as `surface_tok`,
+    /// `len`).
+    pub usual_tok: u32,
+    pub usual_len: u8,
 }
 
 /// One occurrence of a candidate, as the counting needs it.
@@ -77,6 +86,38 @@ impl Cand {
             vote_hash: 0,
             vote_count: 0,
             surface_tok: first.tok,
+            entity_unit: false,
+            usual_tok: first.tok,
+            usual_len: len,
+        }
+    }
+
+    /// Counts one mention of the entity this candidate stands for; its fullest form (most
+    /// words, first seen among equals) is the one reported.
+    fn add_mention(&mut self, o: &Occurrence, len: u8, idf_max: f32) {
+        self.tf += 1;
+        self.pos_last = o.pos;
+        self.in_title |= o.in_title;
+        self.entity += 1;
+        self.idf_max = self.idf_max.max(idf_max);
+        if len > self.len {
+            self.len = len;
+            self.surface_tok = o.tok;
+        }
+        // Boyer–Moore majority vote over the forms.
+        if self.vote_count == 0 {
+            self.vote_hash = o.variant;
+            self.vote_count = 1;
+            self.usual_tok = o.tok;
+            self.usual_len = len;
+        } else if self.vote_hash == o.variant {
+            self.vote_count += 1;
+        } else {
+            self.vote_count -= 1;
+        }
+        if !o.blind {
+            self.informative += 1;
+            self.capitalised += u32::from(o.all_cap);
         }
     }
 
@@ -101,12 +142,14 @@ impl Cand {
         } else {
             self.vote_count -= 1;
         }
+        self.usual_tok = self.surface_tok;
     }
 
-    /// The stem classes of its words, in order (read from its first occurrence), and how many.
+    /// The stem classes of its words, in order (read where its surface form occurs), and how
+    /// many.
     pub fn stems(&self, doc: &Doc) -> ([u32; MAX_TOKENS], usize) {
         let mut out = [0u32; MAX_TOKENS];
-        let a = self.first as usize;
+        let a = self.surface_tok as usize;
         let toks = doc.tokens.get(a..).unwrap_or_default();
         let n = (self.len as usize).min(MAX_TOKENS).min(toks.len());
         for (o, t) in out.iter_mut().zip(&toks[..n]) {
@@ -154,6 +197,8 @@ pub(crate) struct Candidates {
 const R_CONTENT: u8 = 1;
 const R_SINGLE: u8 = 1 << 1;
 const R_NAME: u8 = 1 << 2;
+const R_LEAD: u8 = 1 << 3;
+const R_HEAD: u8 = 1 << 4;
 
 struct View<'a> {
     doc: &'a Doc,
@@ -161,26 +206,47 @@ struct View<'a> {
 }
 
 impl<'a> View<'a> {
-    fn new(doc: &'a Doc) -> Self {
+    /// Per-token roles; `type_cap`/`type_lower` tell which word types are written as names.
+    fn new(doc: &'a Doc, type_cap: &[u32], type_lower: &[u32]) -> Self {
         let roles = doc
             .tokens
             .iter()
-            .map(|t| {
+            .enumerate()
+            .map(|(k, t)| {
+                let prev = k.checked_sub(1).map(|p| &doc.tokens[p]);
                 let ty = &doc.types[t.ty as usize];
                 let informative_cap = t.has(CAP) && !t.has(BLIND);
+                let name_type = type_cap.get(t.ty as usize) > type_lower.get(t.ty as usize);
+                // Capitalised here and a name (a word that cannot be a noun in lower case,
+                // such as `Google`, is one when capitalised).
+                let cap_name = t.has(CAP) && (informative_cap || name_type);
                 // A capitalised function word mid-sentence (`New START`, `The Hague`) or an
                 // acronym (`US`, `IT`) is part of a name, not a function word.
                 let function = t.has(CONTRACTION) || (ty.stop && !informative_cap);
                 let content = t.has(ALPHA) && !t.has(JUNK) && !ty.short && !function;
                 // Standing alone needs more: no function word or abbreviation (`Mr`, `Inc`)
                 // even when capitalised, but acronyms (`US`, `WHO`) qualify.
-                let single =
-                    content && !ty.abbrev && (!ty.stop || (t.has(ALLCAPS) && !t.has(BLIND)));
+                // An adjective, verb or adverb is no keyphrase on its own (`diplomatic`,
+                // `remain`) nor the head that ends one; a verb or adverb does not start one.
+                // After a verb cue (`would cut`, `they attack`) a noun-or-verb is a verb.
+                let verb_use = ty.noun_or_verb
+                    && !t.has(BREAK)
+                    && prev.is_some_and(|p: &Token| doc.types[p.ty as usize].verb_cue);
+                let head = (!ty.not_noun && !verb_use) || cap_name;
+                let lead = (!ty.verb && !verb_use) || cap_name;
+                // A title alone (`President`) names no one.
+                let single = content
+                    && head
+                    && !ty.abbrev
+                    && !ty.title
+                    && (!ty.stop || (t.has(ALLCAPS) && !t.has(BLIND)));
                 // Capitalised where case is informative: a name or part of one.
                 let name = informative_cap && t.has(ALPHA) && !ty.title && !ty.short;
                 u8::from(content) * R_CONTENT
                     + u8::from(single) * R_SINGLE
                     + u8::from(name) * R_NAME
+                    + u8::from(lead) * R_LEAD
+                    + u8::from(head) * R_HEAD
             })
             .collect();
         Self { doc, roles }
@@ -199,6 +265,12 @@ impl<'a> View<'a> {
     }
     fn single(&self, i: usize) -> bool {
         self.roles[i] & R_SINGLE != 0
+    }
+    fn lead(&self, i: usize) -> bool {
+        self.roles[i] & R_LEAD != 0
+    }
+    fn head(&self, i: usize) -> bool {
+        self.roles[i] & R_HEAD != 0
     }
     /// Whether the phrase `[i, j]` stops at a boundary on both sides rather than cutting a run
     /// of capitalised words or a named entity in two.
@@ -266,16 +338,26 @@ fn spelling(t: Token) -> u64 {
 
 /// Collects the candidates of `doc`.
 pub(crate) fn collect(doc: &Doc) -> Candidates {
-    let v = View::new(doc);
     let toks = &doc.tokens;
     let n = toks.len();
+    let mut type_cap = vec![0u32; doc.types.len()];
+    let mut type_lower = vec![0u32; doc.types.len()];
+    for t in toks {
+        if t.has(ALPHA) && !t.has(BLIND) && !t.has(DUP) {
+            if t.has(CAP) {
+                type_cap[t.ty as usize] += 1;
+            } else {
+                type_lower[t.ty as usize] += 1;
+            }
+        }
+    }
+    let v = View::new(doc, &type_cap, &type_lower);
     let mut index = IdMap::with_capacity((n / 4).min(1 << 20));
     let mut waiting_index = IdMap::with_capacity((n / 2).min(1 << 20));
     let mut pending: Vec<Occurrence> = Vec::with_capacity(n / 2);
     let mut list: Vec<Cand> = Vec::with_capacity(n.min(1 << 20));
     let mut single = vec![NONE; doc.n_stems];
-    let mut type_cap = vec![0u32; doc.types.len()];
-    let mut type_lower = vec![0u32; doc.types.len()];
+    let idf_acronym = super::lexicon::LEXICON.idf_common;
 
     let mut pos = 0u32;
     for i in 0..n {
@@ -284,13 +366,6 @@ pub(crate) fn collect(doc: &Doc) -> Candidates {
             continue;
         }
         pos += 1;
-        if ti.has(ALPHA) && !ti.has(BLIND) {
-            if ti.has(CAP) {
-                type_cap[ti.ty as usize] += 1;
-            } else {
-                type_lower[ti.ty as usize] += 1;
-            }
-        }
         if !v.content(i) {
             continue;
         }
@@ -327,7 +402,10 @@ pub(crate) fn collect(doc: &Doc) -> Candidates {
                 break;
             }
             if is_content {
-                idf_max = idf_max.max(ty.idf);
+                // An acronym spelled like a word (`START`, `WHO`) is as specific as an
+                // ordinary acronym, not as common as the word.
+                let acronym = tj.has(ALLCAPS) && !tj.has(BLIND);
+                idf_max = idf_max.max(if acronym { ty.idf.max(idf_acronym) } else { ty.idf });
             }
             key = pack(key, ty.stem);
             variant = fold(variant, spelling(tj));
@@ -337,19 +415,30 @@ pub(crate) fn collect(doc: &Doc) -> Candidates {
                 all_cap = false;
             }
             let len = l + 1;
+            if len > 1 {
+                has_title |= ty.title;
+            }
+            // Exactly one entity hint: a name the entity stage found, taken as it is.
+            let mention = ti.ent != NO_ENTITY
+                && (i..=j).all(|q| toks[q].ent == ti.ent)
+                && (j + 1 >= n || toks[j + 1].ent != ti.ent)
+                && (i == 0 || toks[i - 1].ent != ti.ent);
             if len == 1 && !v.single(i) {
                 continue;
             }
-            if len > 1 {
-                has_title |= ty.title;
-                if has_title
+            // A phrase of lower-case or capitalised words found here (not a hint) must read as
+            // one: start and end on the right words and cut nothing in two.
+            if !mention
+                && len > 1
+                && (!v.lead(i)
+                    || !v.head(j)
+                    || has_title
                     || !v.whole(i, j)
                     || v.before_title(j)
                     || v.lower_possessive(i, j)
-                    || v.descriptor_before_name(i, j)
-                {
-                    continue;
-                }
+                    || v.descriptor_before_name(i, j))
+            {
+                continue;
             }
             let occ = Occurrence {
                 tok: i as u32,
@@ -358,10 +447,21 @@ pub(crate) fn collect(doc: &Doc) -> Candidates {
                 all_cap,
                 in_title,
                 variant,
-                entity: ti.ent != NO_ENTITY
-                    && (i..=j).all(|q| toks[q].ent == ti.ent)
-                    && v.whole(i, j),
+                entity: mention,
             };
+            // Every mention of one entity is one candidate, whatever its form.
+            if mention && let Some(&e) = doc.entity_of.get(ti.ent as usize) {
+                let k = mix(ENTITY_KEY ^ u64::from(e));
+                let next = list.len() as u32;
+                let id = index.get_or_insert_with(k, || next);
+                if id == next {
+                    let mut c = Cand::new(len as u8, &occ, idf_max);
+                    c.entity_unit = true;
+                    list.push(c);
+                }
+                list[id as usize].add_mention(&occ, len as u8, idf_max);
+                continue;
+            }
             let new_cand = |list: &mut Vec<Cand>, first: &Occurrence| {
                 list.push(Cand::new(len as u8, first, idf_max));
                 (list.len() - 1) as u32

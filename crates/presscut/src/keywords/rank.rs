@@ -13,19 +13,36 @@ pub struct Weights {
     pub position: f64,
     /// How much being spread over the article counts: factor `1 + spread * (last - first)`.
     pub spread: f64,
-    /// Bonus for occurring in the headline: factor `1 + title`.
+    /// Bonus for occurring in the headline or a heading: factor `1 + title`.
     pub title: f64,
-    /// Factor for phrases of two or more words (below 1 prefers single words).
+    /// How far a headline or heading occurrence counts as an early mention: `first` is scaled
+    /// by `1 - heading` (a section heading introduces its topic wherever the section starts).
+    pub heading: f64,
+    /// Factor for phrases of two or more words that are not names (below 1 prefers single
+    /// words).
     pub phrase: f64,
+    /// Report an entity by its fullest form in the text (`Sergey Lavrov`) rather than the form
+    /// the article uses most (`Lavrov`).
+    pub full_names: bool,
 }
 
 impl Default for Weights {
     fn default() -> Self {
-        Self { position: 0.5, spread: 1.0, title: 0.15, phrase: 1.0 }
+        Self {
+            position: 0.5,
+            spread: 1.0,
+            title: 0.15,
+            heading: 0.5,
+            phrase: 1.0,
+            full_names: false,
+        }
     }
 }
 
 /// The score of a candidate seen `occurrences` times; 0 for one that is not a term.
+///
+/// `(1 + ln occurrences) × √idf × position × spread × title`: the square root keeps rare
+/// words ahead of common ones without letting one rare word outrank a repeated topic.
 fn score(c: &Cand, occurrences: u32, n_tokens: u32, w: &Weights) -> f64 {
     if !c.is_term() {
         return 0.0;
@@ -33,16 +50,19 @@ fn score(c: &Cand, occurrences: u32, n_tokens: u32, w: &Weights) -> f64 {
     let n = f64::from(n_tokens.max(1));
     let tf = 1.0 + f64::from(occurrences.max(1)).ln();
     // A phrase is as specific as its rarest word.
-    let idf = f64::from(c.idf_max);
-    let first = f64::from(c.pos_first) / n;
+    let idf = f64::from(c.idf_max.max(0.01)).sqrt();
+    let mut first = f64::from(c.pos_first) / n;
+    if c.in_title {
+        first *= 1.0 - w.heading;
+    }
     let spread = f64::from(c.pos_last.saturating_sub(c.pos_first)) / n;
-    let mut s = tf * idf.max(0.01);
+    let mut s = tf * idf;
     s *= (1.0 - w.position * first).max(0.05);
     s *= 1.0 + w.spread * spread;
     if c.in_title {
         s *= 1.0 + w.title;
     }
-    if c.len > 1 {
+    if c.len > 1 && !c.entity_unit {
         s *= w.phrase;
     }
     s
@@ -72,9 +92,13 @@ fn expand(cands: &Candidates, mut ci: usize) -> usize {
 
 /// The text a reader expects: the majority spelling, words joined by single spaces, with a
 /// sentence-initial capital dropped when the word is written in lower case elsewhere.
-fn surface(text: &str, doc: &Doc, cands: &Candidates, c: &Cand) -> String {
-    let a = c.surface_tok as usize;
-    let b = (a + c.len as usize).min(doc.tokens.len());
+fn surface(text: &str, doc: &Doc, cands: &Candidates, c: &Cand, w: &Weights) -> String {
+    let (a, len) = if c.entity_unit && !w.full_names {
+        (c.usual_tok as usize, c.usual_len as usize)
+    } else {
+        (c.surface_tok as usize, c.len as usize)
+    };
+    let b = (a + len).min(doc.tokens.len());
     let mut out = String::new();
     for t in doc.tokens.get(a..b).unwrap_or_default() {
         let word = text.get(t.start..t.end).unwrap_or_default();
@@ -162,7 +186,7 @@ pub(crate) fn top(
                 // A chosen fragment that never occurs outside this phrase is replaced by it.
                 if n_other <= n_c {
                     slot.1 = ci;
-                    slot.2 = surface(text, doc, cands, c);
+                    slot.2 = surface(text, doc, cands, c, w);
                     continue 'next;
                 }
                 if names {
@@ -170,7 +194,7 @@ pub(crate) fn top(
                 }
             }
         }
-        let t = surface(text, doc, cands, c);
+        let t = surface(text, doc, cands, c, w);
         if t.is_empty() || chosen.iter().any(|x| x.2 == t) {
             continue;
         }

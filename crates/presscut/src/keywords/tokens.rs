@@ -59,6 +59,9 @@ pub(crate) struct Doc {
     pub types: Vec<TypeInfo>,
     /// Number of stem classes (`TypeInfo::stem` is below it).
     pub n_stems: usize,
+    /// Per entity hint (`Token::ent`), the entity it names: hints with the same value are
+    /// mentions of one entity. Empty when the caller did not say.
+    pub entity_of: Vec<u32>,
 }
 
 /// What lies between two words.
@@ -178,7 +181,12 @@ pub(crate) fn tokenize(text: &str, hints: &Hints) -> Doc {
     }
 
     vocab.resolve_weights(text);
-    let mut doc = Doc { tokens, n_stems: vocab.stems.len(), types: vocab.types };
+    let entity_of = if hints.entity_ids.len() == hints.entities.len() {
+        hints.entity_ids.to_vec()
+    } else {
+        Vec::new()
+    };
+    let mut doc = Doc { tokens, n_stems: vocab.stems.len(), types: vocab.types, entity_of };
     let ranges: Vec<(usize, usize)> = sentences(&doc.tokens).collect();
     mark_blind_sentences(&mut doc, &ranges);
     mark_duplicate_sentences(&mut doc, &ranges);

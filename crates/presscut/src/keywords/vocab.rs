@@ -3,12 +3,20 @@
 
 use super::hash::{hash_bytes, hash_lower_ascii};
 use super::idmap::IdMap;
-use super::lexicon::LEXICON;
+use super::lexicon::{LEXICON, WordClass};
 
 /// A word type of the document (its lower-cased form).
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct TypeInfo {
     pub idf: f32,
+    /// Cannot be a noun (adjective, verb, adverb): never a keyphrase alone nor its last word.
+    pub not_noun: bool,
+    /// Only a verb or adverb: never the first word of a keyphrase either.
+    pub verb: bool,
+    /// A noun or a verb: a verb right after a verb cue.
+    pub noun_or_verb: bool,
+    /// The next word is a verb (`would`, `they`).
+    pub verb_cue: bool,
     pub stop: bool,
     pub title: bool,
     pub connector: bool,
@@ -74,6 +82,10 @@ fn stem_key(w: &[u8], hash: impl Fn(&[u8]) -> u64) -> u64 {
         return hash(&w[..s]) ^ Y_CLASS;
     }
     let stem = &w[..s];
+    // `calorie` joins `calories` (read as `calory` + `-ies`), `movie` joins `movies`.
+    if s >= 4 && s == w.len() && stem[s - 2..].eq_ignore_ascii_case(b"ie") {
+        return hash(&stem[..s - 2]) ^ Y_CLASS;
+    }
     if s >= 3 && stem[s - 1].eq_ignore_ascii_case(&b'y') {
         // `study` joins `studies`; `day`/`days` keep the plain rule (vowel before y).
         if !matches!(stem[s - 2].to_ascii_lowercase(), b'a' | b'e' | b'i' | b'o' | b'u') {
@@ -175,6 +187,10 @@ impl Vocab {
         let stem = self.stems.get_or_insert_with(sk, || next_stem);
         let info = TypeInfo {
             idf: 0.0,
+            not_noun: false,
+            verb: false,
+            noun_or_verb: false,
+            verb_cue: e.is_verb_cue(),
             stop: e.is_stop(),
             title: e.is_title(),
             connector: e.is_connector(),
@@ -191,10 +207,15 @@ impl Vocab {
     /// Fills in every type's weight.
     pub fn resolve_weights(&mut self, text: &str) {
         let lx = &*LEXICON;
-        let found: Vec<Option<f32>> = self.pending.iter().map(|p| lx.idf(p.0)).collect();
+        let found: Vec<Option<(f32, WordClass)>> =
+            self.pending.iter().map(|p| lx.lookup(p.0)).collect();
         for (k, known) in found.into_iter().enumerate() {
             let (_, a, b, acronym) = self.pending[k];
-            let idf = if let Some(v) = known {
+            let idf = if let Some((v, class)) = known {
+                let t = &mut self.types[k];
+                t.not_noun = matches!(class, WordClass::Adjective | WordClass::Verb);
+                t.verb = class == WordClass::Verb;
+                t.noun_or_verb = class == WordClass::NounOrVerb;
                 v
             } else {
                 lower_into(text.get(a..b).unwrap_or_default(), &mut self.buf);
@@ -217,6 +238,8 @@ mod tests {
         };
         assert_eq!(key("assets"), key("Asset"));
         assert_eq!(key("Studies"), key("study"));
+        assert_eq!(key("calories"), key("calorie"));
+        assert_eq!(key("movies"), key("Movie"));
         assert_eq!(key("U.S."), key("US"));
         assert_eq!(key("Écoles"), key("école"));
         assert_ne!(key("bus"), key("bu"));
