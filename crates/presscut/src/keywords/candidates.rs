@@ -5,9 +5,8 @@
 use super::families;
 use super::hash::{fold, mix};
 use super::idmap::IdMap;
-use super::tokens::{
-    ALLCAPS, ALPHA, BLIND, BREAK, CAP, CONTRACTION, DUP, Doc, JUNK, POSS, TITLE, Token,
-};
+use super::tokens::{ALLCAPS, ALPHA, BLIND, BREAK, CAP, DUP, Doc, JUNK, POSS, TITLE, Token};
+use super::view::{R_CONTENT, R_HEAD, R_JOIN, R_LEAD, R_SINGLE, R_TITLE, View};
 
 /// Longest phrase in tokens (content words plus connectors).
 pub(crate) const MAX_TOKENS: usize = 5;
@@ -193,139 +192,6 @@ pub(crate) struct Candidates {
     pub n_tokens: u32,
 }
 
-/// Per-token roles, computed once (each token is looked at by up to five phrases).
-const R_CONTENT: u8 = 1;
-const R_SINGLE: u8 = 1 << 1;
-const R_NAME: u8 = 1 << 2;
-const R_LEAD: u8 = 1 << 3;
-const R_HEAD: u8 = 1 << 4;
-
-struct View<'a> {
-    doc: &'a Doc,
-    roles: Vec<u8>,
-}
-
-impl<'a> View<'a> {
-    /// Per-token roles; `type_cap`/`type_lower` tell which word types are written as names.
-    fn new(doc: &'a Doc, type_cap: &[u32], type_lower: &[u32]) -> Self {
-        let roles = doc
-            .tokens
-            .iter()
-            .enumerate()
-            .map(|(k, t)| {
-                let prev = k.checked_sub(1).map(|p| &doc.tokens[p]);
-                let ty = &doc.types[t.ty as usize];
-                let informative_cap = t.has(CAP) && !t.has(BLIND);
-                let name_type = type_cap.get(t.ty as usize) > type_lower.get(t.ty as usize);
-                // Capitalised here and a name (a word that cannot be a noun in lower case,
-                // such as `Google`, is one when capitalised).
-                let cap_name = t.has(CAP) && (informative_cap || name_type);
-                // A capitalised function word mid-sentence (`New START`, `The Hague`) or an
-                // acronym (`US`, `IT`) is part of a name, not a function word.
-                let function = t.has(CONTRACTION) || (ty.stop && !informative_cap);
-                let content = t.has(ALPHA) && !t.has(JUNK) && !ty.short && !function;
-                // Standing alone needs more: no function word or abbreviation (`Mr`, `Inc`)
-                // even when capitalised, but acronyms (`US`, `WHO`) qualify.
-                // An adjective, verb or adverb is no keyphrase on its own (`diplomatic`,
-                // `remain`) nor the head that ends one; a verb or adverb does not start one.
-                // After a verb cue (`would cut`, `they attack`) a noun-or-verb is a verb.
-                let verb_use = ty.noun_or_verb
-                    && !t.has(BREAK)
-                    && prev.is_some_and(|p: &Token| doc.types[p.ty as usize].verb_cue);
-                let head = (!ty.not_noun && !verb_use) || cap_name;
-                let lead = (!ty.verb && !verb_use) || cap_name;
-                // A title alone (`President`) names no one.
-                let single = content
-                    && head
-                    && !ty.abbrev
-                    && !ty.title
-                    && (!ty.stop || (t.has(ALLCAPS) && !t.has(BLIND)));
-                // Capitalised where case is informative: a name or part of one.
-                let name = informative_cap && t.has(ALPHA) && !ty.title && !ty.short;
-                u8::from(content) * R_CONTENT
-                    + u8::from(single) * R_SINGLE
-                    + u8::from(name) * R_NAME
-                    + u8::from(lead) * R_LEAD
-                    + u8::from(head) * R_HEAD
-            })
-            .collect();
-        Self { doc, roles }
-    }
-    fn tok(&self, i: usize) -> &Token {
-        &self.doc.tokens[i]
-    }
-    fn ty(&self, i: usize) -> &super::vocab::TypeInfo {
-        &self.doc.types[self.doc.tokens[i].ty as usize]
-    }
-    fn name_like(&self, i: usize) -> bool {
-        self.roles[i] & R_NAME != 0
-    }
-    fn content(&self, i: usize) -> bool {
-        self.roles[i] & R_CONTENT != 0
-    }
-    fn single(&self, i: usize) -> bool {
-        self.roles[i] & R_SINGLE != 0
-    }
-    fn lead(&self, i: usize) -> bool {
-        self.roles[i] & R_LEAD != 0
-    }
-    fn head(&self, i: usize) -> bool {
-        self.roles[i] & R_HEAD != 0
-    }
-    /// Whether the phrase `[i, j]` stops at a boundary on both sides rather than cutting a run
-    /// of capitalised words or a named entity in two.
-    fn whole(&self, i: usize, j: usize) -> bool {
-        let n = self.doc.tokens.len();
-        if i > 0 && !self.tok(i).has(BREAK) && !self.tok(i - 1).has(POSS) {
-            if self.name_like(i - 1) && self.name_like(i) {
-                return false;
-            }
-            let e = self.tok(i).ent;
-            if e != NO_ENTITY && self.tok(i - 1).ent == e {
-                return false;
-            }
-        }
-        if j + 1 < n && !self.tok(j + 1).has(BREAK) && !self.tok(j).has(POSS) {
-            if self.name_like(j) && self.name_like(j + 1) {
-                return false;
-            }
-            let e = self.tok(j).ent;
-            if e != NO_ENTITY && self.tok(j + 1).ent == e {
-                return false;
-            }
-        }
-        true
-    }
-    /// A connector (`of`, `de`) may sit inside a phrase: `of` anywhere, the others between
-    /// capitalised words.
-    fn connector_ok(&self, j: usize) -> bool {
-        let ty = self.ty(j);
-        if !ty.connector || j + 1 >= self.doc.tokens.len() || self.tok(j + 1).has(BREAK) {
-            return false;
-        }
-        ty.lower_connector || (self.tok(j - 1).has(CAP) && self.tok(j + 1).has(CAP))
-    }
-    /// The next word is a title (`Russian foreign [minister]`): the phrase would be a modifier
-    /// cut off from its head.
-    fn before_title(&self, j: usize) -> bool {
-        j + 1 < self.doc.tokens.len() && !self.tok(j + 1).has(BREAK) && self.ty(j + 1).title
-    }
-    /// Ends on a possessive without being a name (`seizing Russia['s]`).
-    fn lower_possessive(&self, i: usize, j: usize) -> bool {
-        self.tok(j).has(POSS) && !(i..=j).all(|q| self.tok(q).has(CAP) || self.ty(q).connector)
-    }
-    /// A lower-case word right before a name of two or more words (`pop star [Ann Lee]`,
-    /// `actress [Ann Lee]`): a description glued to the name, which stands better alone.
-    fn descriptor_before_name(&self, i: usize, j: usize) -> bool {
-        (i..j.saturating_sub(1))
-            .any(|q| !self.tok(q).has(CAP) && self.name_like(q + 1) && self.name_like(q + 2))
-    }
-    /// A number may end a name (`Apollo 11`, `Windows 7`).
-    fn number_after_name(&self, j: usize) -> bool {
-        !self.tok(j).has(ALPHA) && !self.tok(j).has(JUNK) && self.name_like(j - 1)
-    }
-}
-
 /// Extends a phrase's running key by one stem class (look it up as `mix(key)`).
 pub(crate) fn pack(key: u64, stem: u32) -> u64 {
     fold(key, u64::from(stem) + 1)
@@ -335,6 +201,10 @@ pub(crate) fn pack(key: u64, stem: u32) -> u64 {
 fn spelling(t: Token) -> u64 {
     u64::from(t.ty) << 2 | u64::from(t.has(CAP)) | u64::from(t.has(ALLCAPS)) << 1
 }
+
+/// Marks an `index` entry that holds a phrase seen once (an index into the waiting
+/// occurrences), not a candidate.
+pub(crate) const WAITING: u32 = 1 << 31;
 
 /// Collects the candidates of `doc`.
 pub(crate) fn collect(doc: &Doc) -> Candidates {
@@ -351,13 +221,13 @@ pub(crate) fn collect(doc: &Doc) -> Candidates {
             }
         }
     }
-    let v = View::new(doc, &type_cap, &type_lower);
+    let v = View::new(doc, &type_cap, &type_lower, super::lexicon::LEXICON.idf_common);
+    let (roles, stems, idfs) = (&v.roles, &v.stem, &v.idf);
+    // Phrases by key: a candidate's id, or (tagged `WAITING`) a phrase seen once.
     let mut index = IdMap::with_capacity((n / 4).min(1 << 20));
-    let mut waiting_index = IdMap::with_capacity((n / 2).min(1 << 20));
     let mut pending: Vec<Occurrence> = Vec::with_capacity(n / 2);
-    let mut list: Vec<Cand> = Vec::with_capacity(n.min(1 << 20));
+    let mut list: Vec<Cand> = Vec::with_capacity((n / 2).min(1 << 20));
     let mut single = vec![NONE; doc.n_stems];
-    let idf_acronym = super::lexicon::LEXICON.idf_common;
 
     let mut pos = 0u32;
     for i in 0..n {
@@ -366,32 +236,36 @@ pub(crate) fn collect(doc: &Doc) -> Candidates {
             continue;
         }
         pos += 1;
-        if !v.content(i) {
+        let ri = roles[i];
+        if ri & R_CONTENT == 0 {
             continue;
         }
+        // Tokens `i..=j` all belong to the entity hint that starts at `i`.
+        let mut same_entity = ti.ent != NO_ENTITY && (i == 0 || toks[i - 1].ent != ti.ent);
         let mut key = 0u64;
         let mut variant = 0u64;
         let mut n_content = 0usize;
         let mut blind = false;
         let mut all_cap = true;
         let mut in_title = false;
-        let mut has_title = v.ty(i).title;
+        let mut has_title = ri & R_TITLE != 0;
         let mut idf_max = 0.0f32;
         for l in 0..MAX_TOKENS {
             let j = i + l;
-            if j >= n {
+            let Some(&tj) = toks.get(j) else {
                 break;
-            }
-            let tj = toks[j];
+            };
             if l > 0 && (tj.has(BREAK) || toks[j - 1].has(POSS) || tj.has(JUNK)) {
                 break;
             }
-            let ty = doc.types[tj.ty as usize];
-            let is_content = v.content(j);
+            let rj = roles[j];
+            let is_content = rj & R_CONTENT != 0;
+            same_entity &= tj.ent == ti.ent;
+            // A number may end a name (`Apollo 11`); a connector may sit inside a phrase.
             let is_number = l > 0 && !is_content && v.number_after_name(j);
             if !is_content && !is_number {
-                if l > 0 && l + 1 < MAX_TOKENS && v.connector_ok(j) {
-                    key = pack(key, ty.stem);
+                if l > 0 && l + 1 < MAX_TOKENS && rj & R_JOIN != 0 {
+                    key = pack(key, stems[j]);
                     variant = fold(variant, spelling(tj));
                     continue;
                 }
@@ -402,12 +276,9 @@ pub(crate) fn collect(doc: &Doc) -> Candidates {
                 break;
             }
             if is_content {
-                // An acronym spelled like a word (`START`, `WHO`) is as specific as an
-                // ordinary acronym, not as common as the word.
-                let acronym = tj.has(ALLCAPS) && !tj.has(BLIND);
-                idf_max = idf_max.max(if acronym { ty.idf.max(idf_acronym) } else { ty.idf });
+                idf_max = idf_max.max(idfs[j]);
             }
-            key = pack(key, ty.stem);
+            key = pack(key, stems[j]);
             variant = fold(variant, spelling(tj));
             blind |= tj.has(BLIND);
             in_title |= tj.has(TITLE);
@@ -416,22 +287,19 @@ pub(crate) fn collect(doc: &Doc) -> Candidates {
             }
             let len = l + 1;
             if len > 1 {
-                has_title |= ty.title;
+                has_title |= rj & R_TITLE != 0;
             }
             // Exactly one entity hint: a name the entity stage found, taken as it is.
-            let mention = ti.ent != NO_ENTITY
-                && (i..=j).all(|q| toks[q].ent == ti.ent)
-                && (j + 1 >= n || toks[j + 1].ent != ti.ent)
-                && (i == 0 || toks[i - 1].ent != ti.ent);
-            if len == 1 && !v.single(i) {
+            let mention = same_entity && toks.get(j + 1).is_none_or(|t| t.ent != ti.ent);
+            if len == 1 && ri & R_SINGLE == 0 {
                 continue;
             }
             // A phrase of lower-case or capitalised words found here (not a hint) must read as
             // one: start and end on the right words and cut nothing in two.
             if !mention
                 && len > 1
-                && (!v.lead(i)
-                    || !v.head(j)
+                && (ri & R_LEAD == 0
+                    || rj & R_HEAD == 0
                     || has_title
                     || !v.whole(i, j)
                     || v.before_title(j)
@@ -459,46 +327,47 @@ pub(crate) fn collect(doc: &Doc) -> Candidates {
                     c.entity_unit = true;
                     list.push(c);
                 }
-                list[id as usize].add_mention(&occ, len as u8, idf_max);
+                if let Some(c) = list.get_mut(id as usize) {
+                    c.add_mention(&occ, len as u8, idf_max);
+                }
                 continue;
             }
-            let new_cand = |list: &mut Vec<Cand>, first: &Occurrence| {
-                list.push(Cand::new(len as u8, first, idf_max));
-                (list.len() - 1) as u32
-            };
             // Single words are indexed by stem class directly; phrases by hash. A lower-case
             // phrase seen once cannot be a term, so its first occurrence only waits in
             // `pending` until a second one (or a capitalised one) makes it a candidate.
             let id = if len == 1 {
-                match single.get(ty.stem as usize).copied() {
+                let stem = stems[i] as usize;
+                match single.get(stem).copied() {
                     Some(NONE) => {
-                        let id = new_cand(&mut list, &occ);
-                        single[ty.stem as usize] = id;
-                        id
+                        list.push(Cand::new(1, &occ, idf_max));
+                        single[stem] = (list.len() - 1) as u32;
+                        single[stem]
                     }
                     Some(id) => id,
                     None => continue,
                 }
             } else {
                 let k = mix(key);
-                if let Some(id) = index.get(k) {
-                    id
-                } else {
-                    let waiting = waiting_index.get(k).map(|w| pending[w as usize]);
-                    let name_like = (occ.all_cap && !occ.blind) || occ.entity;
-                    if waiting.is_none() && !name_like {
-                        let w = pending.len() as u32;
-                        pending.push(occ);
-                        waiting_index.get_or_insert_with(k, || w);
-                        continue;
+                let found = index.get(k);
+                match found {
+                    Some(id) if id & WAITING == 0 => id,
+                    _ => {
+                        let waiting = found.map(|w| pending[(w & !WAITING) as usize]);
+                        let name_like = (occ.all_cap && !occ.blind) || occ.entity;
+                        if waiting.is_none() && !name_like {
+                            index.insert(k, pending.len() as u32 | WAITING);
+                            pending.push(occ);
+                            continue;
+                        }
+                        let first = waiting.unwrap_or(occ);
+                        list.push(Cand::new(len as u8, &first, idf_max));
+                        let id = (list.len() - 1) as u32;
+                        index.insert(k, id);
+                        if let Some(w) = waiting {
+                            list[id as usize].add(&w);
+                        }
+                        id
                     }
-                    let first = waiting.unwrap_or(occ);
-                    let id = new_cand(&mut list, &first);
-                    index.get_or_insert_with(k, || id);
-                    if let Some(w) = waiting {
-                        list[id as usize].add(&w);
-                    }
-                    id
                 }
             };
             list[id as usize].add(&occ);

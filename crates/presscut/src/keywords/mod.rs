@@ -19,6 +19,7 @@ mod idmap;
 mod lexicon;
 mod rank;
 mod tokens;
+mod view;
 mod vocab;
 mod words;
 

@@ -132,17 +132,17 @@ pub(crate) fn top(
     if k == 0 || cands.list.is_empty() {
         return Vec::new();
     }
-    let mut order: Vec<(f64, usize)> = cands
+    // (score, first occurrence, candidate): best first, then earlier, then by index.
+    let mut order: Vec<(f64, u32, u32)> = cands
         .list
         .iter()
         .enumerate()
-        .map(|(i, c)| (score(c, cands.occurrences[i], cands.n_tokens, w), i))
-        .filter(|(s, _)| s.is_finite() && *s > 0.0)
+        .filter(|(_, c)| c.is_term())
+        .map(|(i, c)| (score(c, cands.occurrences[i], cands.n_tokens, w), c.first, i as u32))
+        .filter(|(s, _, _)| s.is_finite() && *s > 0.0)
         .collect();
-    let by_rank = |x: &(f64, usize), y: &(f64, usize)| {
-        y.0.total_cmp(&x.0)
-            .then(cands.list[x.1].first.cmp(&cands.list[y.1].first))
-            .then(x.1.cmp(&y.1))
+    let by_rank = |x: &(f64, u32, u32), y: &(f64, u32, u32)| {
+        y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2))
     };
     // Only the head of the ranking is read (fragments and duplicates are skipped, so a few
     // times `k`): order that part first, and the rest only if the head runs out.
@@ -163,7 +163,8 @@ pub(crate) fn top(
             order[head..].sort_unstable_by(by_rank);
             sorted_all = true;
         }
-        let (s, ci) = order[pos];
+        let (s, _, ci) = order[pos];
+        let ci = ci as usize;
         pos += 1;
         let ci = expand(cands, ci);
         let c = &cands.list[ci];

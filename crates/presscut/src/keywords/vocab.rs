@@ -1,7 +1,7 @@
 //! The per-document vocabulary: each distinct lower-cased word once, with its stem class (plural
 //! folded), its lists (function word, title, connector, abbreviation) and its weight.
 
-use super::hash::{hash_bytes, hash_lower_ascii};
+use super::hash::{hash_ascii_lower, hash_bytes};
 use super::idmap::IdMap;
 use super::lexicon::{LEXICON, WordClass};
 
@@ -99,7 +99,7 @@ fn stem_key(w: &[u8], hash: impl Fn(&[u8]) -> u64) -> u64 {
 /// others lower-cased (and stripped of dots) into `buf` first.
 fn stem_key_of(word: &str, plain_ascii: bool, buf: &mut String) -> u64 {
     if plain_ascii {
-        return stem_key(word.as_bytes(), |b| super::hash::hash_and_count_ascii(b).0);
+        return stem_key(word.as_bytes(), hash_ascii_lower);
     }
     lower_into(word, buf);
     buf.retain(|c| c != '.');
@@ -149,43 +149,53 @@ pub(crate) struct Vocab {
 }
 
 impl Vocab {
+    /// Room for about `n` types; the lists get twice that, as growing them copies more than
+    /// reserving costs.
     pub fn with_capacity(n: usize) -> Self {
         Self {
-            types: Vec::with_capacity(n),
-            pending: Vec::with_capacity(n),
+            types: Vec::with_capacity(2 * n),
+            pending: Vec::with_capacity(2 * n),
             by_hash: IdMap::with_capacity(n),
             stems: IdMap::with_capacity(n),
             buf: String::new(),
         }
     }
 
-    /// The type of the word at `span`; `known_hash` is the hash of its lower-cased form when
-    /// the caller already has it.
+    /// The type of the word at `span`, whose lower-cased form hashes to `h`; `plain`: ASCII
+    /// without periods.
+    #[inline]
     pub fn intern(
         &mut self,
         text: &str,
         span: (usize, usize),
         acronym: bool,
-        known_hash: Option<u64>,
-        plain_ascii: bool,
+        h: u64,
+        plain: bool,
     ) -> u32 {
-        let word = text.get(span.0..span.1).unwrap_or_default();
-        let h = if let Some(h) = known_hash.or_else(|| hash_lower_ascii(word.as_bytes())) {
-            h
-        } else {
-            lower_into(word, &mut self.buf);
-            hash_bytes(self.buf.as_bytes())
-        };
         let id = self.types.len() as u32;
         let found = self.by_hash.get_or_insert_with(h, || id);
-        if found != id {
-            return found;
+        if found == id {
+            self.add_type(text, span, acronym, h, plain);
         }
+        found
+    }
+
+    /// Registers a new word type: its lists, stem class and (later) weight.
+    #[inline(never)]
+    fn add_type(&mut self, text: &str, span: (usize, usize), acronym: bool, h: u64, plain: bool) {
+        let word = text.get(span.0..span.1).unwrap_or_default();
         let e = LEXICON.flags(h);
-        let sk = stem_key_of(word, plain_ascii && word.is_ascii(), &mut self.buf);
+        // Function words have no plural to fold.
+        let sk = if e.is_stop() {
+            h
+        } else if plain {
+            stem_key(word.as_bytes(), hash_ascii_lower)
+        } else {
+            stem_key_of(word, false, &mut self.buf)
+        };
         let next_stem = self.stems.len() as u32;
         let stem = self.stems.get_or_insert_with(sk, || next_stem);
-        let info = TypeInfo {
+        self.types.push(TypeInfo {
             idf: 0.0,
             not_noun: false,
             verb: false,
@@ -196,12 +206,10 @@ impl Vocab {
             connector: e.is_connector(),
             lower_connector: e.is_lower_connector(),
             abbrev: e.is_abbreviation(),
-            short: word.chars().nth(1).is_none(),
+            short: span.1 - span.0 == 1 || (span.1 - span.0 <= 4 && word.chars().nth(1).is_none()),
             stem,
-        };
-        self.types.push(info);
+        });
         self.pending.push((h, span.0, span.1, acronym));
-        id
     }
 
     /// Fills in every type's weight.
