@@ -222,7 +222,7 @@ pub(crate) fn collect(doc: &Doc) -> Candidates {
         }
     }
     let v = View::new(doc, &type_cap, &type_lower, super::lexicon::LEXICON.idf_common);
-    let (roles, stems, idfs) = (&v.roles, &v.stem, &v.idf);
+    let cells = &v.cells;
     // Phrases by key: a candidate's id, or (tagged `WAITING`) a phrase seen once.
     let mut index = IdMap::with_capacity((n / 4).min(1 << 20));
     let mut pending: Vec<Occurrence> = Vec::with_capacity(n / 2);
@@ -236,7 +236,7 @@ pub(crate) fn collect(doc: &Doc) -> Candidates {
             continue;
         }
         pos += 1;
-        let ri = roles[i];
+        let ri = cells[i].role;
         if ri & R_CONTENT == 0 {
             continue;
         }
@@ -258,14 +258,15 @@ pub(crate) fn collect(doc: &Doc) -> Candidates {
             if l > 0 && (tj.has(BREAK) || toks[j - 1].has(POSS) || tj.has(JUNK)) {
                 break;
             }
-            let rj = roles[j];
+            let cj = cells[j];
+            let rj = cj.role;
             let is_content = rj & R_CONTENT != 0;
             same_entity &= tj.ent == ti.ent;
             // A number may end a name (`Apollo 11`); a connector may sit inside a phrase.
             let is_number = l > 0 && !is_content && v.number_after_name(j);
             if !is_content && !is_number {
                 if l > 0 && l + 1 < MAX_TOKENS && rj & R_JOIN != 0 {
-                    key = pack(key, stems[j]);
+                    key = pack(key, cj.stem);
                     variant = fold(variant, spelling(tj));
                     continue;
                 }
@@ -276,9 +277,9 @@ pub(crate) fn collect(doc: &Doc) -> Candidates {
                 break;
             }
             if is_content {
-                idf_max = idf_max.max(idfs[j]);
+                idf_max = idf_max.max(cj.idf);
             }
-            key = pack(key, stems[j]);
+            key = pack(key, cj.stem);
             variant = fold(variant, spelling(tj));
             blind |= tj.has(BLIND);
             in_title |= tj.has(TITLE);
@@ -336,7 +337,7 @@ pub(crate) fn collect(doc: &Doc) -> Candidates {
             // phrase seen once cannot be a term, so its first occurrence only waits in
             // `pending` until a second one (or a capitalised one) makes it a candidate.
             let id = if len == 1 {
-                let stem = stems[i] as usize;
+                let stem = cells[i].stem as usize;
                 match single.get(stem).copied() {
                     Some(NONE) => {
                         list.push(Cand::new(1, &occ, idf_max));

@@ -35,14 +35,20 @@ const T_LOWER_CONNECTOR: u16 = 1 << 9;
 /// Written capitalised more often than not where case tells: a name.
 const T_NAME: u16 = 1 << 10;
 
+/// What the candidate loop reads of one token.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct Cell {
+    pub role: u16,
+    /// Stem class.
+    pub stem: u32,
+    /// Weight; an acronym spelled like a word (`START`, `WHO`) is as specific as an ordinary
+    /// acronym, not as common as the word.
+    pub idf: f32,
+}
+
 pub(crate) struct View<'a> {
     pub doc: &'a Doc,
-    pub roles: Vec<u16>,
-    /// Stem class of each token.
-    pub stem: Vec<u32>,
-    /// Weight of each token; an acronym spelled like a word (`START`, `WHO`) is as specific as
-    /// an ordinary acronym, not as common as the word.
-    pub idf: Vec<f32>,
+    pub cells: Vec<Cell>,
 }
 
 impl<'a> View<'a> {
@@ -69,24 +75,20 @@ impl<'a> View<'a> {
             .collect();
         let toks = &doc.tokens;
         let n = toks.len();
-        let mut roles = Vec::with_capacity(n);
-        let mut stem = Vec::with_capacity(n);
-        let mut idf = Vec::with_capacity(n);
+        let mut cells = Vec::with_capacity(n);
         let mut prev_mask = 0u16;
         for (k, t) in toks.iter().enumerate() {
             let ty = &doc.types[t.ty as usize];
             let m = tmask[t.ty as usize];
-            stem.push(ty.stem);
             // Most function words play no part at all: settle them first.
             let informative_cap = t.has(CAP) && !t.has(BLIND);
             if m & (T_STOP | T_CONNECTOR | T_TITLE) == T_STOP && !informative_cap {
-                idf.push(ty.idf);
-                roles.push(0);
+                cells.push(Cell { role: 0, stem: ty.stem, idf: ty.idf });
                 prev_mask = m;
                 continue;
             }
             let acronym = t.has(ALLCAPS) && !t.has(BLIND);
-            idf.push(if acronym { ty.idf.max(idf_acronym) } else { ty.idf });
+            let idf = if acronym { ty.idf.max(idf_acronym) } else { ty.idf };
             let has = |bit: u16| m & bit != 0;
             // Capitalised here and a name (a word that cannot be a noun in lower case, such as
             // `Google`, is one when capitalised).
@@ -118,24 +120,23 @@ impl<'a> View<'a> {
                 && next.is_some_and(|x| !x.has(BREAK))
                 && (has(T_LOWER_CONNECTOR)
                     || (toks[k - 1].has(CAP) && next.is_some_and(|x| x.has(CAP))));
-            roles.push(
-                u16::from(content) * R_CONTENT
-                    + u16::from(single) * R_SINGLE
-                    + u16::from(name) * R_NAME
-                    + u16::from(lead) * R_LEAD
-                    + u16::from(head) * R_HEAD
-                    + u16::from(has(T_TITLE)) * R_TITLE
-                    + u16::from(join) * R_JOIN,
-            );
+            let role = u16::from(content) * R_CONTENT
+                + u16::from(single) * R_SINGLE
+                + u16::from(name) * R_NAME
+                + u16::from(lead) * R_LEAD
+                + u16::from(head) * R_HEAD
+                + u16::from(has(T_TITLE)) * R_TITLE
+                + u16::from(join) * R_JOIN;
+            cells.push(Cell { role, stem: ty.stem, idf });
             prev_mask = m;
         }
-        Self { doc, roles, stem, idf }
+        Self { doc, cells }
     }
     fn tok(&self, i: usize) -> &Token {
         &self.doc.tokens[i]
     }
     fn is(&self, i: usize, role: u16) -> bool {
-        self.roles.get(i).is_some_and(|r| r & role != 0)
+        self.cells.get(i).is_some_and(|c| c.role & role != 0)
     }
     pub fn name_like(&self, i: usize) -> bool {
         self.is(i, R_NAME)

@@ -77,6 +77,12 @@ const Y_CLASS: u64 = 0x9e37_79b9_7f4a_7c15;
 /// The hash identifying the stem class of a word without dots: plurals folded, `-y` ≡ `-ies`.
 /// `hash` must hash the lower-cased form of the bytes it is given.
 fn stem_key(w: &[u8], hash: impl Fn(&[u8]) -> u64) -> u64 {
+    stem_key_or(w, hash, None)
+}
+
+/// [`stem_key`], given the hash of the whole word when the caller has it (most words are their
+/// own stem, and need no second hashing).
+fn stem_key_or(w: &[u8], hash: impl Fn(&[u8]) -> u64, whole: Option<u64>) -> u64 {
     let s = s_stem_len(w);
     if s + 3 == w.len() && w[s..].eq_ignore_ascii_case(b"ies") {
         return hash(&w[..s]) ^ Y_CLASS;
@@ -92,7 +98,10 @@ fn stem_key(w: &[u8], hash: impl Fn(&[u8]) -> u64) -> u64 {
             return hash(&stem[..s - 1]) ^ Y_CLASS;
         }
     }
-    hash(stem)
+    match whole {
+        Some(h) if s == w.len() => h,
+        _ => hash(stem),
+    }
 }
 
 /// Stem class key of a word read from the text: ASCII words without dots are read in place,
@@ -189,7 +198,7 @@ impl Vocab {
         let sk = if e.is_stop() {
             h
         } else if plain {
-            stem_key(word.as_bytes(), hash_ascii_lower)
+            stem_key_or(word.as_bytes(), hash_ascii_lower, Some(h))
         } else {
             stem_key_of(word, false, &mut self.buf)
         };
