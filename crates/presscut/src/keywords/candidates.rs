@@ -121,6 +121,7 @@ impl Cand {
     }
 
     /// Counts one occurrence (in text order).
+    #[inline]
     fn add(&mut self, o: &Occurrence) {
         self.tf += 1;
         self.pos_last = o.pos;
@@ -193,11 +194,13 @@ pub(crate) struct Candidates {
 }
 
 /// Extends a phrase's running key by one stem class (look it up as `mix(key)`).
+#[inline]
 pub(crate) fn pack(key: u64, stem: u32) -> u64 {
     fold(key, u64::from(stem) + 1)
 }
 
 /// Identifies a token's spelling: its word type and case shape (`Assets` / `assets` / `ASSETS`).
+#[inline]
 fn spelling(t: Token) -> u64 {
     u64::from(t.ty) << 2 | u64::from(t.has(CAP)) | u64::from(t.has(ALLCAPS)) << 1
 }
@@ -250,15 +253,16 @@ pub(crate) fn collect(doc: &Doc) -> Candidates {
         let mut in_title = false;
         let mut has_title = ri & R_TITLE != 0;
         let mut idf_max = 0.0f32;
-        for l in 0..MAX_TOKENS {
+        let end = (i + MAX_TOKENS).min(n);
+        let window = toks.get(i..end).unwrap_or_default();
+        let window_cells = cells.get(i..end).unwrap_or_default();
+        let mut prev_poss = false;
+        for (l, (&tj, &cj)) in window.iter().zip(window_cells).enumerate() {
             let j = i + l;
-            let Some(&tj) = toks.get(j) else {
-                break;
-            };
-            if l > 0 && (tj.has(BREAK) || toks[j - 1].has(POSS) || tj.has(JUNK)) {
+            if l > 0 && (tj.has(BREAK) || prev_poss || tj.has(JUNK)) {
                 break;
             }
-            let cj = cells[j];
+            prev_poss = tj.has(POSS);
             let rj = cj.role;
             let is_content = rj & R_CONTENT != 0;
             same_entity &= tj.ent == ti.ent;

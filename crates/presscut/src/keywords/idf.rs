@@ -13,6 +13,7 @@ pub(crate) struct IdfTable {
 }
 
 /// Fingerprint of a hash: bits independent of the slot index, never 0 (0 marks an empty slot).
+#[inline]
 fn fingerprint(h: u64) -> u32 {
     ((h >> 42) as u32) | 1
 }
@@ -44,6 +45,7 @@ impl IdfTable {
     }
 
     /// The weight and class stored for a word hash, if any.
+    #[inline]
     pub fn get(&self, h: u64) -> Option<(u8, u8)> {
         let fp = fingerprint(h);
         let mut i = h as usize & self.mask;

@@ -29,21 +29,27 @@ const ABBREVIATION: u8 = 1 << 4;
 const VERB_CUE: u8 = 1 << 5;
 
 impl Entry {
+    #[inline]
     pub fn is_stop(self) -> bool {
         self.0 & STOP != 0
     }
+    #[inline]
     pub fn is_title(self) -> bool {
         self.0 & TITLE != 0
     }
+    #[inline]
     pub fn is_connector(self) -> bool {
         self.0 & CONNECTOR != 0
     }
+    #[inline]
     pub fn is_lower_connector(self) -> bool {
         self.0 & LOWER_CONNECTOR != 0
     }
+    #[inline]
     pub fn is_abbreviation(self) -> bool {
         self.0 & ABBREVIATION != 0
     }
+    #[inline]
     pub fn is_verb_cue(self) -> bool {
         self.0 & VERB_CUE != 0
     }
@@ -66,6 +72,7 @@ pub(crate) enum WordClass {
 }
 
 impl WordClass {
+    #[inline]
     fn from_bits(b: u8) -> Self {
         match b {
             1 => Self::Adjective,
@@ -147,6 +154,7 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
 
 impl Lexicon {
     /// Which lists the lower-cased word with hash `h` is on.
+    #[inline]
     pub fn flags(&self, h: u64) -> Entry {
         Entry(self.flags.get(h).map_or(0, |f| f as u8))
     }
@@ -155,6 +163,7 @@ impl Lexicon {
         self.lookup(h).map(|(idf, _)| idf)
     }
     /// The inverse frequency and word class of a lower-cased word, if the table has it.
+    #[inline]
     pub fn lookup(&self, h: u64) -> Option<(f32, WordClass)> {
         self.idf.get(h).map(|(q, c)| (f32::from(q) / 10.0, WordClass::from_bits(c)))
     }

@@ -49,6 +49,7 @@ pub(crate) struct Token {
 }
 
 impl Token {
+    #[inline]
     pub fn has(&self, f: u16) -> bool {
         self.flags & f != 0
     }
@@ -172,7 +173,6 @@ pub(crate) fn tokenize(text: &str, hints: &Hints) -> Doc {
         gap = Gap::default();
     }
 
-    vocab.resolve_weights(text);
     let entity_of = if hints.entity_ids.len() == hints.entities.len() {
         hints.entity_ids.to_vec()
     } else {

@@ -148,10 +148,6 @@ fn idf_of(lower: &str, acronym: bool) -> f32 {
 
 pub(crate) struct Vocab {
     pub types: Vec<TypeInfo>,
-    /// Per type, what its weight is looked up by: the word hash, the span of its first
-    /// occurrence and whether that was an acronym. Weights are looked up in one batch after
-    /// tokenizing, where the table probes (cache misses) can overlap.
-    pending: Vec<(u64, usize, usize, bool)>,
     by_hash: IdMap,
     pub stems: IdMap,
     buf: String,
@@ -163,7 +159,6 @@ impl Vocab {
     pub fn with_capacity(n: usize) -> Self {
         Self {
             types: Vec::with_capacity(2 * n),
-            pending: Vec::with_capacity(2 * n),
             by_hash: IdMap::with_capacity(n),
             stems: IdMap::with_capacity(n),
             buf: String::new(),
@@ -193,7 +188,8 @@ impl Vocab {
     #[inline(never)]
     fn add_type(&mut self, text: &str, span: (usize, usize), acronym: bool, h: u64, plain: bool) {
         let word = text.get(span.0..span.1).unwrap_or_default();
-        let e = LEXICON.flags(h);
+        let lx = &*LEXICON;
+        let e = lx.flags(h);
         // Function words have no plural to fold.
         let sk = if e.is_stop() {
             h
@@ -204,11 +200,19 @@ impl Vocab {
         };
         let next_stem = self.stems.len() as u32;
         let stem = self.stems.get_or_insert_with(sk, || next_stem);
+        let (idf, class) = match lx.lookup(h) {
+            Some(found) => found,
+            None if plain && !acronym && !word.contains('-') => (lx.idf_unknown, WordClass::Other),
+            None => {
+                lower_into(word, &mut self.buf);
+                (idf_of(&self.buf, acronym), WordClass::Other)
+            }
+        };
         self.types.push(TypeInfo {
-            idf: 0.0,
-            not_noun: false,
-            verb: false,
-            noun_or_verb: false,
+            idf,
+            not_noun: matches!(class, WordClass::Adjective | WordClass::Verb),
+            verb: class == WordClass::Verb,
+            noun_or_verb: class == WordClass::NounOrVerb,
             verb_cue: e.is_verb_cue(),
             stop: e.is_stop(),
             title: e.is_title(),
@@ -218,28 +222,6 @@ impl Vocab {
             short: span.1 - span.0 == 1 || (span.1 - span.0 <= 4 && word.chars().nth(1).is_none()),
             stem,
         });
-        self.pending.push((h, span.0, span.1, acronym));
-    }
-
-    /// Fills in every type's weight.
-    pub fn resolve_weights(&mut self, text: &str) {
-        let lx = &*LEXICON;
-        let found: Vec<Option<(f32, WordClass)>> =
-            self.pending.iter().map(|p| lx.lookup(p.0)).collect();
-        for (k, known) in found.into_iter().enumerate() {
-            let (_, a, b, acronym) = self.pending[k];
-            let idf = if let Some((v, class)) = known {
-                let t = &mut self.types[k];
-                t.not_noun = matches!(class, WordClass::Adjective | WordClass::Verb);
-                t.verb = class == WordClass::Verb;
-                t.noun_or_verb = class == WordClass::NounOrVerb;
-                v
-            } else {
-                lower_into(text.get(a..b).unwrap_or_default(), &mut self.buf);
-                idf_of(&self.buf, acronym)
-            };
-            self.types[k].idf = idf;
-        }
     }
 }
 #[cfg(test)]
