@@ -121,6 +121,23 @@ fn surface(text: &str, doc: &Doc, cands: &Candidates, c: &Cand, w: &Weights) -> 
     out
 }
 
+/// Whether one of two capitalised words is the other's demonym (`Russia` / `Russian`,
+/// `Ukraine` / `Ukrainian`, `China` / `Chinese`, `Israel` / `Israeli`): one place, said twice.
+pub(crate) fn demonym_pair(a: &str, b: &str) -> bool {
+    let (place, people) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    if !capitalised(place) || place.contains(' ') || people.contains(' ') || place.len() < 4 {
+        return false;
+    }
+    // The place, or the place without its final vowel or `y`, and a demonym ending.
+    let bare = place.trim_end_matches(['a', 'e', 'i', 'o', 'y']);
+    [place, bare].iter().any(|stem| {
+        people.strip_prefix(stem).is_some_and(|rest| {
+            matches!(rest, "n" | "an" | "ian" | "ese" | "i" | "ish" | "ans" | "ians")
+        })
+    })
+}
+
 /// The top `k` candidates, best first, with scores scaled into (0, 1].
 pub(crate) fn top(
     text: &str,
@@ -196,7 +213,7 @@ pub(crate) fn top(
             }
         }
         let t = surface(text, doc, cands, c, w);
-        if t.is_empty() || chosen.iter().any(|x| x.2 == t) {
+        if t.is_empty() || chosen.iter().any(|x| x.2 == t || demonym_pair(&x.2, &t)) {
             continue;
         }
         chosen.push((s, ci, t));

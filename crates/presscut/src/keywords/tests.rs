@@ -302,3 +302,18 @@ fn a_word_spelled_as_an_acronym_is_as_specific_as_one() {
     let all = texts(text, 3);
     assert!(all.iter().any(|t| t == "START treaty"), "{all:?}");
 }
+
+#[test]
+fn a_country_and_its_demonym_are_one_keyword() {
+    let text = "Norland said on Monday that Norlandian troops would leave the border. \
+                Norland and its neighbour signed the border accord, and Norlandian officials \
+                praised the accord. Norland will open the border next spring, Norlandian \
+                traders said.";
+    let all = texts(text, 10);
+    let both = all.iter().filter(|t| t.starts_with("Norland")).count();
+    assert_eq!(both, 1, "{all:?}");
+    assert!(rank::demonym_pair("Ukraine", "Ukrainian"));
+    assert!(rank::demonym_pair("Chinese", "China"));
+    assert!(!rank::demonym_pair("Paris", "Parisian Hotel"));
+    assert!(!rank::demonym_pair("Iran", "Iraqi"));
+}
