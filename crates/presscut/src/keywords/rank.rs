@@ -43,12 +43,14 @@ impl Default for Weights {
 ///
 /// `(1 + ln occurrences) × √idf × position × spread × title`: the square root keeps rare
 /// words ahead of common ones without letting one rare word outrank a repeated topic.
+#[inline]
 fn score(c: &Cand, occurrences: u32, n_tokens: u32, w: &Weights) -> f64 {
     if !c.is_term() {
         return 0.0;
     }
     let n = f64::from(n_tokens.max(1));
-    let tf = 1.0 + f64::from(occurrences.max(1)).ln();
+    // Most candidates occur once: ln 1 = 0 needs no logarithm.
+    let tf = if occurrences <= 1 { 1.0 } else { 1.0 + f64::from(occurrences).ln() };
     // A phrase is as specific as its rarest word.
     let idf = f64::from(c.idf_max.max(0.01)).sqrt();
     let mut first = f64::from(c.pos_first) / n;
@@ -149,26 +151,25 @@ pub(crate) fn top(
     if k == 0 || cands.list.is_empty() {
         return Vec::new();
     }
-    // (score, first occurrence, candidate): best first, then earlier, then by index.
-    let mut order: Vec<(f64, u32, u32)> = cands
+    // (rank key, first occurrence, candidate), in ascending order: best score first (a
+    // positive float's bits order as the float does), then earlier, then by index.
+    let mut order: Vec<(u64, u32, u32)> = cands
         .list
         .iter()
         .enumerate()
         .filter(|(_, c)| c.is_term())
         .map(|(i, c)| (score(c, cands.occurrences[i], cands.n_tokens, w), c.first, i as u32))
         .filter(|(s, _, _)| s.is_finite() && *s > 0.0)
+        .map(|(s, first, i)| (u64::MAX - s.to_bits(), first, i))
         .collect();
-    let by_rank = |x: &(f64, u32, u32), y: &(f64, u32, u32)| {
-        y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2))
-    };
     // Only the head of the ranking is read (fragments and duplicates are skipped, so a few
     // times `k`): order that part first, and the rest only if the head runs out.
     let head = k.saturating_mul(8).max(64);
     if order.len() > head {
-        order.select_nth_unstable_by(head, by_rank);
-        order[..head].sort_unstable_by(by_rank);
+        order.select_nth_unstable(head);
+        order[..head].sort_unstable();
     } else {
-        order.sort_unstable_by(by_rank);
+        order.sort_unstable();
     }
     let mut sorted_all = order.len() <= head;
 
@@ -177,10 +178,11 @@ pub(crate) fn top(
     let mut pos = 0usize;
     'next: while chosen.len() < k && pos < order.len() {
         if pos == head && !sorted_all {
-            order[head..].sort_unstable_by(by_rank);
+            order[head..].sort_unstable();
             sorted_all = true;
         }
-        let (s, _, ci) = order[pos];
+        let (key, _, ci) = order[pos];
+        let s = f64::from_bits(u64::MAX - key);
         let ci = ci as usize;
         pos += 1;
         let ci = expand(cands, ci);
@@ -213,7 +215,8 @@ pub(crate) fn top(
             }
         }
         let t = surface(text, doc, cands, c, w);
-        if t.is_empty() || chosen.iter().any(|x| x.2 == t || demonym_pair(&x.2, &t)) {
+        let one_name = t.chars().next().is_some_and(char::is_uppercase) && !t.contains(' ');
+        if t.is_empty() || chosen.iter().any(|x| x.2 == t || one_name && demonym_pair(&x.2, &t)) {
             continue;
         }
         chosen.push((s, ci, t));
