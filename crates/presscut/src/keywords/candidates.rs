@@ -205,6 +205,12 @@ fn spelling(t: Token) -> u64 {
     u64::from(t.ty) << 2 | u64::from(t.has(CAP)) | u64::from(t.has(ALLCAPS)) << 1
 }
 
+/// Whether token `i` is part of an entity hint that goes on before or after it.
+fn inside_name(toks: &[Token], i: usize) -> bool {
+    let e = toks[i].ent;
+    e != NO_ENTITY && (i > 0 && toks[i - 1].ent == e || toks.get(i + 1).is_some_and(|t| t.ent == e))
+}
+
 /// Marks an `index` entry that holds a phrase seen once (an index into the waiting
 /// occurrences), not a candidate.
 pub(crate) const WAITING: u32 = 1 << 31;
@@ -226,6 +232,7 @@ pub(crate) fn collect(doc: &Doc) -> Candidates {
     }
     let v = View::new(doc, &type_cap, &type_lower, super::lexicon::LEXICON.idf_common);
     let cells = &v.cells;
+    let idf_plain = super::lexicon::LEXICON.idf_common;
     // Phrases by key: a candidate's id, or (tagged `WAITING`) a phrase seen once.
     let mut index = IdMap::with_capacity((n / 4).min(1 << 20));
     let mut pending: Vec<Occurrence> = Vec::with_capacity(n / 2);
@@ -296,7 +303,11 @@ pub(crate) fn collect(doc: &Doc) -> Candidates {
             }
             // Exactly one entity hint: a name the entity stage found, taken as it is.
             let mention = same_entity && toks.get(j + 1).is_none_or(|t| t.ent != ti.ent);
-            if len == 1 && ri & R_SINGLE == 0 {
+            // A common word inside a longer name (`University` in `University of Bergen`) is
+            // part of that name, not a keyphrase of its own.
+            if len == 1
+                && (ri & R_SINGLE == 0 || !mention && inside_name(toks, i) && cj.idf < idf_plain)
+            {
                 continue;
             }
             // A phrase of lower-case or capitalised words found here (not a hint) must read as

@@ -317,3 +317,17 @@ fn a_country_and_its_demonym_are_one_keyword() {
     assert!(!rank::demonym_pair("Paris", "Parisian Hotel"));
     assert!(!rank::demonym_pair("Iran", "Iraqi"));
 }
+
+#[test]
+fn a_common_word_inside_names_is_not_a_keyword_of_its_own() {
+    let text = "Chemists at the University of Velmar grew new crystals. A team from the \
+                Northern University of Korr repeated the crystal growth, and the University \
+                of Velmar will publish the crystal data. Crystals grow slowly, the Northern \
+                University of Korr said.";
+    let (spans, ids) =
+        mention_hints(text, &[("University of Velmar", 0), ("Northern University of Korr", 1)]);
+    let hints = Hints { entities: &spans, entity_ids: &ids, ..Hints::default() };
+    let all: Vec<String> = extract(text, &hints, 10).into_iter().map(|k| k.text).collect();
+    assert!(!all.iter().any(|t| t == "University"), "{all:?}");
+    assert!(all.iter().any(|t| t == "University of Velmar"), "{all:?}");
+}
