@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Regenerate crates/presscut/data/keywords_idf.tsv: an inverse-frequency table of lower-cased English words.
+"""Regenerate crates/presscut/data/keywords_idf.tsv: an inverse-frequency table of lower-cased English
+words, with a word-class mark for the words that cannot be nouns.
 
 Source: the PyPI package symspellpy 6.10.1 (MIT licence), file
 symspellpy/frequency_dictionary_en_82_765.txt ("word count" per line).  SymSpell's authors
@@ -8,8 +9,16 @@ describe it as Google Books Ngram counts (CC BY 3.0) intersected with SCOWL word
 count_1w list (Google Web Trillion Word Corpus).
 
 idf(w) = ln(total / count(w)), total = sum of all counts; stored as round(10 * idf) in 0..255.
+
+Word classes: the PyPI package lemminflect 0.2.3 (MIT licence, (c) Brad Jascob), file
+lemminflect/resources/lemma_lu.csv.gz ("form,category,lemmas"), derived by its author from the
+SPECIALIST Lexicon of the U.S. National Library of Medicine.  A lower-case form listed with no
+noun reading gets a third column: `a` when it can be an adjective (`diplomatic`, `frozen`),
+`v` when it is only a verb, adverb or auxiliary (`remain`, `said`, `illegally`); a form that can
+be a noun or a verb (`cut`, `attack`) gets `n`.  Other forms get none.
 Usage: python3 scripts/build_keywords_idf.py   (re-runnable; the output is deterministic)
 """
+import gzip
 import math
 import pathlib
 import re
@@ -20,22 +29,44 @@ import zipfile
 
 PACKAGE = "symspellpy==6.10.1"
 MEMBER = "symspellpy/frequency_dictionary_en_82_765.txt"
+POS_PACKAGE = "lemminflect==0.2.3"
+POS_MEMBER = "lemminflect/resources/lemma_lu.csv.gz"
 OUT = pathlib.Path(__file__).resolve().parent.parent / "crates" / "presscut" / "data" / "keywords_idf.tsv"
 WORD = re.compile(r"[a-z]+(?:['-][a-z]+)*")
 
 
-def fetch() -> str:
+def fetch(package: str, member: str) -> bytes:
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps",
-                        "--only-binary", ":all:", "-d", tmp, PACKAGE], check=True)
-        wheel = next(pathlib.Path(tmp).glob("symspellpy-*.whl"))
+                        "--only-binary", ":all:", "-d", tmp, package], check=True)
+        name = package.split("==")[0]
+        wheel = next(pathlib.Path(tmp).glob(f"{name}-*.whl"))
         with zipfile.ZipFile(wheel) as zf:
-            return zf.read(MEMBER).decode("utf-8")
+            return zf.read(member)
+
+
+def word_classes() -> dict[str, str]:
+    """`a`, `v` or `n` for lower-case forms (see the module doc)."""
+    cats: dict[str, set[str]] = {}
+    for line in gzip.decompress(fetch(POS_PACKAGE, POS_MEMBER)).decode("utf-8").splitlines():
+        parts = line.strip().split(",")
+        if len(parts) != 3 or parts[0] != parts[0].lower():
+            continue
+        cats.setdefault(parts[0], set()).add(parts[1])
+    out = {}
+    for word, c in cats.items():
+        if "noun" in c:
+            if "verb" in c:
+                out[word] = "n"
+            continue
+        out[word] = "a" if "adj" in c else "v"
+    return out
 
 
 def main() -> None:
     counts: dict[str, int] = {}
-    for line in fetch().splitlines():
+    classes = word_classes()
+    for line in fetch(PACKAGE, MEMBER).decode("utf-8").splitlines():
         parts = line.split()
         if len(parts) != 2 or not WORD.fullmatch(parts[0]) or not parts[1].isdigit():
             continue
@@ -48,9 +79,14 @@ def main() -> None:
         fh.write("# (MIT licence, (c) Wolf Garbe and mmb L), file frequency_dictionary_en_82_765.txt,\n")
         fh.write("# described by its authors as Google Books Ngram counts (CC BY 3.0) intersected with\n")
         fh.write("# SCOWL word lists (MIT-like licence). Most frequent word first.\n")
+        fh.write("# Third column, the word class where it matters: a = adjective, never a noun; v = verb or\n")
+        fh.write("# adverb only; n = noun or verb. From lemma_lu.csv.gz in the PyPI package lemminflect 0.2.3\n")
+        fh.write("# (MIT licence, (c) Brad Jascob), derived from the SPECIALIST Lexicon (U.S. National\n")
+        fh.write("# Library of Medicine).\n")
         for word, count in rows:
             q = min(255, max(0, round(10 * math.log(total / count))))
-            fh.write(f"{word}\t{q}\n")
+            cls = classes.get(word)
+            fh.write(f"{word}\t{q}\t{cls}\n" if cls else f"{word}\t{q}\n")
     print(f"wrote {len(rows)} words to {OUT}")
 
 

@@ -60,10 +60,18 @@ pub fn extract_bytes(input: &[u8], options: &Options) -> Result<Article, Error> 
     // 7. Sources the article cites.
     let sources = sources::run(text, &entities, &quotes);
 
-    // 8. Keywords.
-    let mention_spans: Vec<(usize, usize)> =
-        entities.iter().flat_map(|c| c.mentions.iter().map(|m| (m.start, m.end))).collect();
-    let hints = keywords::Hints { title, sentences: &sentences, entities: &mention_spans };
+    // 8. Keywords; the mentions of one entity count as one keyword.
+    let (mention_spans, mention_ids): (Vec<(usize, usize)>, Vec<u32>) = entities
+        .iter()
+        .enumerate()
+        .flat_map(|(k, c)| c.mentions.iter().map(move |m| ((m.start, m.end), k as u32)))
+        .unzip();
+    let hints = keywords::Hints {
+        title,
+        sentences: &sentences,
+        entities: &mention_spans,
+        entity_ids: &mention_ids,
+    };
     let keywords = keywords::extract(text, &hints, KEYWORDS)
         .into_iter()
         .map(|k| Keyword { text: k.text, score: k.score })

@@ -5,9 +5,8 @@
 use super::families;
 use super::hash::{fold, mix};
 use super::idmap::IdMap;
-use super::tokens::{
-    ALLCAPS, ALPHA, BLIND, BREAK, CAP, CONTRACTION, DUP, Doc, JUNK, POSS, TITLE, Token,
-};
+use super::tokens::{ALLCAPS, ALPHA, BLIND, BREAK, CAP, DUP, Doc, JUNK, POSS, TITLE, Token};
+use super::view::{R_CONTENT, R_HEAD, R_JOIN, R_LEAD, R_SINGLE, R_TITLE, View};
 
 /// Longest phrase in tokens (content words plus connectors).
 pub(crate) const MAX_TOKENS: usize = 5;
@@ -17,6 +16,8 @@ pub(crate) const NONE: u32 = u32::MAX;
 /// A word or phrase is reported as a longer phrase that holds at least this share of its
 /// occurrences (a clear majority).
 pub(crate) const PARENT_SHARE: f64 = 2.0 / 3.0;
+/// Salt of the index keys of entity candidates (phrase keys are hashes of stem classes).
+const ENTITY_KEY: u64 = 0x5bd1_e995_a5a5_0001;
 
 /// One distinct candidate (its occurrences merged by stem).
 #[derive(Clone, Debug)]
@@ -41,8 +42,15 @@ pub(crate) struct Cand {
     /// Boyer–Moore majority vote over the spelling of informative occurrences.
     vote_hash: u64,
     vote_count: i32,
-    /// Token index where the winning spelling occurs (else the first occurrence).
+    /// Token index where the winning spelling occurs (else the first occurrence); for an
+    /// entity, where its fullest form occurs. Its `len` tokens from there spell the candidate.
     pub surface_tok: u32,
+    /// All the mentions of one named entity (`Lavrov`, `Sergey Lavrov`), whatever their form.
+    pub entity_unit: bool,
+    /// For an entity: where its most used form occurs, and its length (else as `surface_tok`,
+    /// `len`).
+    pub usual_tok: u32,
+    pub usual_len: u8,
 }
 
 /// One occurrence of a candidate, as the counting needs it.
@@ -77,10 +85,43 @@ impl Cand {
             vote_hash: 0,
             vote_count: 0,
             surface_tok: first.tok,
+            entity_unit: false,
+            usual_tok: first.tok,
+            usual_len: len,
+        }
+    }
+
+    /// Counts one mention of the entity this candidate stands for; its fullest form (most
+    /// words, first seen among equals) is the one reported.
+    fn add_mention(&mut self, o: &Occurrence, len: u8, idf_max: f32) {
+        self.tf += 1;
+        self.pos_last = o.pos;
+        self.in_title |= o.in_title;
+        self.entity += 1;
+        self.idf_max = self.idf_max.max(idf_max);
+        if len > self.len {
+            self.len = len;
+            self.surface_tok = o.tok;
+        }
+        // Boyer–Moore majority vote over the forms.
+        if self.vote_count == 0 {
+            self.vote_hash = o.variant;
+            self.vote_count = 1;
+            self.usual_tok = o.tok;
+            self.usual_len = len;
+        } else if self.vote_hash == o.variant {
+            self.vote_count += 1;
+        } else {
+            self.vote_count -= 1;
+        }
+        if !o.blind {
+            self.informative += 1;
+            self.capitalised += u32::from(o.all_cap);
         }
     }
 
     /// Counts one occurrence (in text order).
+    #[inline]
     fn add(&mut self, o: &Occurrence) {
         self.tf += 1;
         self.pos_last = o.pos;
@@ -101,12 +142,14 @@ impl Cand {
         } else {
             self.vote_count -= 1;
         }
+        self.usual_tok = self.surface_tok;
     }
 
-    /// The stem classes of its words, in order (read from its first occurrence), and how many.
+    /// The stem classes of its words, in order (read where its surface form occurs), and how
+    /// many.
     pub fn stems(&self, doc: &Doc) -> ([u32; MAX_TOKENS], usize) {
         let mut out = [0u32; MAX_TOKENS];
-        let a = self.first as usize;
+        let a = self.surface_tok as usize;
         let toks = doc.tokens.get(a..).unwrap_or_default();
         let n = (self.len as usize).min(MAX_TOKENS).min(toks.len());
         for (o, t) in out.iter_mut().zip(&toks[..n]) {
@@ -150,132 +193,51 @@ pub(crate) struct Candidates {
     pub n_tokens: u32,
 }
 
-/// Per-token roles, computed once (each token is looked at by up to five phrases).
-const R_CONTENT: u8 = 1;
-const R_SINGLE: u8 = 1 << 1;
-const R_NAME: u8 = 1 << 2;
-
-struct View<'a> {
-    doc: &'a Doc,
-    roles: Vec<u8>,
-}
-
-impl<'a> View<'a> {
-    fn new(doc: &'a Doc) -> Self {
-        let roles = doc
-            .tokens
-            .iter()
-            .map(|t| {
-                let ty = &doc.types[t.ty as usize];
-                let informative_cap = t.has(CAP) && !t.has(BLIND);
-                // A capitalised function word mid-sentence (`New START`, `The Hague`) or an
-                // acronym (`US`, `IT`) is part of a name, not a function word.
-                let function = t.has(CONTRACTION) || (ty.stop && !informative_cap);
-                let content = t.has(ALPHA) && !t.has(JUNK) && !ty.short && !function;
-                // Standing alone needs more: no function word or abbreviation (`Mr`, `Inc`)
-                // even when capitalised, but acronyms (`US`, `WHO`) qualify.
-                let single =
-                    content && !ty.abbrev && (!ty.stop || (t.has(ALLCAPS) && !t.has(BLIND)));
-                // Capitalised where case is informative: a name or part of one.
-                let name = informative_cap && t.has(ALPHA) && !ty.title && !ty.short;
-                u8::from(content) * R_CONTENT
-                    + u8::from(single) * R_SINGLE
-                    + u8::from(name) * R_NAME
-            })
-            .collect();
-        Self { doc, roles }
-    }
-    fn tok(&self, i: usize) -> &Token {
-        &self.doc.tokens[i]
-    }
-    fn ty(&self, i: usize) -> &super::vocab::TypeInfo {
-        &self.doc.types[self.doc.tokens[i].ty as usize]
-    }
-    fn name_like(&self, i: usize) -> bool {
-        self.roles[i] & R_NAME != 0
-    }
-    fn content(&self, i: usize) -> bool {
-        self.roles[i] & R_CONTENT != 0
-    }
-    fn single(&self, i: usize) -> bool {
-        self.roles[i] & R_SINGLE != 0
-    }
-    /// Whether the phrase `[i, j]` stops at a boundary on both sides rather than cutting a run
-    /// of capitalised words or a named entity in two.
-    fn whole(&self, i: usize, j: usize) -> bool {
-        let n = self.doc.tokens.len();
-        if i > 0 && !self.tok(i).has(BREAK) && !self.tok(i - 1).has(POSS) {
-            if self.name_like(i - 1) && self.name_like(i) {
-                return false;
-            }
-            let e = self.tok(i).ent;
-            if e != NO_ENTITY && self.tok(i - 1).ent == e {
-                return false;
-            }
-        }
-        if j + 1 < n && !self.tok(j + 1).has(BREAK) && !self.tok(j).has(POSS) {
-            if self.name_like(j) && self.name_like(j + 1) {
-                return false;
-            }
-            let e = self.tok(j).ent;
-            if e != NO_ENTITY && self.tok(j + 1).ent == e {
-                return false;
-            }
-        }
-        true
-    }
-    /// A connector (`of`, `de`) may sit inside a phrase: `of` anywhere, the others between
-    /// capitalised words.
-    fn connector_ok(&self, j: usize) -> bool {
-        let ty = self.ty(j);
-        if !ty.connector || j + 1 >= self.doc.tokens.len() || self.tok(j + 1).has(BREAK) {
-            return false;
-        }
-        ty.lower_connector || (self.tok(j - 1).has(CAP) && self.tok(j + 1).has(CAP))
-    }
-    /// The next word is a title (`Russian foreign [minister]`): the phrase would be a modifier
-    /// cut off from its head.
-    fn before_title(&self, j: usize) -> bool {
-        j + 1 < self.doc.tokens.len() && !self.tok(j + 1).has(BREAK) && self.ty(j + 1).title
-    }
-    /// Ends on a possessive without being a name (`seizing Russia['s]`).
-    fn lower_possessive(&self, i: usize, j: usize) -> bool {
-        self.tok(j).has(POSS) && !(i..=j).all(|q| self.tok(q).has(CAP) || self.ty(q).connector)
-    }
-    /// A lower-case word right before a name of two or more words (`pop star [Ann Lee]`,
-    /// `actress [Ann Lee]`): a description glued to the name, which stands better alone.
-    fn descriptor_before_name(&self, i: usize, j: usize) -> bool {
-        (i..j.saturating_sub(1))
-            .any(|q| !self.tok(q).has(CAP) && self.name_like(q + 1) && self.name_like(q + 2))
-    }
-    /// A number may end a name (`Apollo 11`, `Windows 7`).
-    fn number_after_name(&self, j: usize) -> bool {
-        !self.tok(j).has(ALPHA) && !self.tok(j).has(JUNK) && self.name_like(j - 1)
-    }
-}
-
 /// Extends a phrase's running key by one stem class (look it up as `mix(key)`).
+#[inline]
 pub(crate) fn pack(key: u64, stem: u32) -> u64 {
     fold(key, u64::from(stem) + 1)
 }
 
 /// Identifies a token's spelling: its word type and case shape (`Assets` / `assets` / `ASSETS`).
+#[inline]
 fn spelling(t: Token) -> u64 {
     u64::from(t.ty) << 2 | u64::from(t.has(CAP)) | u64::from(t.has(ALLCAPS)) << 1
 }
 
+/// Whether token `i` is part of an entity hint that goes on before or after it.
+fn inside_name(toks: &[Token], i: usize) -> bool {
+    let e = toks[i].ent;
+    e != NO_ENTITY && (i > 0 && toks[i - 1].ent == e || toks.get(i + 1).is_some_and(|t| t.ent == e))
+}
+
+/// Marks an `index` entry that holds a phrase seen once (an index into the waiting
+/// occurrences), not a candidate.
+pub(crate) const WAITING: u32 = 1 << 31;
+
 /// Collects the candidates of `doc`.
 pub(crate) fn collect(doc: &Doc) -> Candidates {
-    let v = View::new(doc);
     let toks = &doc.tokens;
     let n = toks.len();
-    let mut index = IdMap::with_capacity((n / 4).min(1 << 20));
-    let mut waiting_index = IdMap::with_capacity((n / 2).min(1 << 20));
-    let mut pending: Vec<Occurrence> = Vec::with_capacity(n / 2);
-    let mut list: Vec<Cand> = Vec::with_capacity(n.min(1 << 20));
-    let mut single = vec![NONE; doc.n_stems];
     let mut type_cap = vec![0u32; doc.types.len()];
     let mut type_lower = vec![0u32; doc.types.len()];
+    for t in toks {
+        if t.has(ALPHA) && !t.has(BLIND) && !t.has(DUP) {
+            if t.has(CAP) {
+                type_cap[t.ty as usize] += 1;
+            } else {
+                type_lower[t.ty as usize] += 1;
+            }
+        }
+    }
+    let v = View::new(doc, &type_cap, &type_lower, super::lexicon::LEXICON.idf_common);
+    let cells = &v.cells;
+    let idf_plain = super::lexicon::LEXICON.idf_common;
+    // Phrases by key: a candidate's id, or (tagged `WAITING`) a phrase seen once.
+    let mut index = IdMap::with_capacity((n / 4).min(1 << 20));
+    let mut pending: Vec<Occurrence> = Vec::with_capacity(n / 2);
+    let mut list: Vec<Cand> = Vec::with_capacity((n / 2).min(1 << 20));
+    let mut single = vec![NONE; doc.n_stems];
 
     let mut pos = 0u32;
     for i in 0..n {
@@ -284,39 +246,38 @@ pub(crate) fn collect(doc: &Doc) -> Candidates {
             continue;
         }
         pos += 1;
-        if ti.has(ALPHA) && !ti.has(BLIND) {
-            if ti.has(CAP) {
-                type_cap[ti.ty as usize] += 1;
-            } else {
-                type_lower[ti.ty as usize] += 1;
-            }
-        }
-        if !v.content(i) {
+        let ri = cells[i].role;
+        if ri & R_CONTENT == 0 {
             continue;
         }
+        // Tokens `i..=j` all belong to the entity hint that starts at `i`.
+        let mut same_entity = ti.ent != NO_ENTITY && (i == 0 || toks[i - 1].ent != ti.ent);
         let mut key = 0u64;
         let mut variant = 0u64;
         let mut n_content = 0usize;
         let mut blind = false;
         let mut all_cap = true;
         let mut in_title = false;
-        let mut has_title = v.ty(i).title;
+        let mut has_title = ri & R_TITLE != 0;
         let mut idf_max = 0.0f32;
-        for l in 0..MAX_TOKENS {
+        let end = (i + MAX_TOKENS).min(n);
+        let window = toks.get(i..end).unwrap_or_default();
+        let window_cells = cells.get(i..end).unwrap_or_default();
+        let mut prev_poss = false;
+        for (l, (&tj, &cj)) in window.iter().zip(window_cells).enumerate() {
             let j = i + l;
-            if j >= n {
+            if l > 0 && (tj.has(BREAK) || prev_poss || tj.has(JUNK)) {
                 break;
             }
-            let tj = toks[j];
-            if l > 0 && (tj.has(BREAK) || toks[j - 1].has(POSS) || tj.has(JUNK)) {
-                break;
-            }
-            let ty = doc.types[tj.ty as usize];
-            let is_content = v.content(j);
+            prev_poss = tj.has(POSS);
+            let rj = cj.role;
+            let is_content = rj & R_CONTENT != 0;
+            same_entity &= tj.ent == ti.ent;
+            // A number may end a name (`Apollo 11`); a connector may sit inside a phrase.
             let is_number = l > 0 && !is_content && v.number_after_name(j);
             if !is_content && !is_number {
-                if l > 0 && l + 1 < MAX_TOKENS && v.connector_ok(j) {
-                    key = pack(key, ty.stem);
+                if l > 0 && l + 1 < MAX_TOKENS && rj & R_JOIN != 0 {
+                    key = pack(key, cj.stem);
                     variant = fold(variant, spelling(tj));
                     continue;
                 }
@@ -327,9 +288,9 @@ pub(crate) fn collect(doc: &Doc) -> Candidates {
                 break;
             }
             if is_content {
-                idf_max = idf_max.max(ty.idf);
+                idf_max = idf_max.max(cj.idf);
             }
-            key = pack(key, ty.stem);
+            key = pack(key, cj.stem);
             variant = fold(variant, spelling(tj));
             blind |= tj.has(BLIND);
             in_title |= tj.has(TITLE);
@@ -337,19 +298,31 @@ pub(crate) fn collect(doc: &Doc) -> Candidates {
                 all_cap = false;
             }
             let len = l + 1;
-            if len == 1 && !v.single(i) {
+            if len > 1 {
+                has_title |= rj & R_TITLE != 0;
+            }
+            // Exactly one entity hint: a name the entity stage found, taken as it is.
+            let mention = same_entity && toks.get(j + 1).is_none_or(|t| t.ent != ti.ent);
+            // A common word inside a longer name (`University` in `University of Bergen`) is
+            // part of that name, not a keyphrase of its own.
+            if len == 1
+                && (ri & R_SINGLE == 0 || !mention && inside_name(toks, i) && cj.idf < idf_plain)
+            {
                 continue;
             }
-            if len > 1 {
-                has_title |= ty.title;
-                if has_title
+            // A phrase of lower-case or capitalised words found here (not a hint) must read as
+            // one: start and end on the right words and cut nothing in two.
+            if !mention
+                && len > 1
+                && (ri & R_LEAD == 0
+                    || rj & R_HEAD == 0
+                    || has_title
                     || !v.whole(i, j)
                     || v.before_title(j)
                     || v.lower_possessive(i, j)
-                    || v.descriptor_before_name(i, j)
-                {
-                    continue;
-                }
+                    || v.descriptor_before_name(i, j))
+            {
+                continue;
             }
             let occ = Occurrence {
                 tok: i as u32,
@@ -358,47 +331,59 @@ pub(crate) fn collect(doc: &Doc) -> Candidates {
                 all_cap,
                 in_title,
                 variant,
-                entity: ti.ent != NO_ENTITY
-                    && (i..=j).all(|q| toks[q].ent == ti.ent)
-                    && v.whole(i, j),
+                entity: mention,
             };
-            let new_cand = |list: &mut Vec<Cand>, first: &Occurrence| {
-                list.push(Cand::new(len as u8, first, idf_max));
-                (list.len() - 1) as u32
-            };
+            // Every mention of one entity is one candidate, whatever its form.
+            if mention && let Some(&e) = doc.entity_of.get(ti.ent as usize) {
+                let k = mix(ENTITY_KEY ^ u64::from(e));
+                let next = list.len() as u32;
+                let id = index.get_or_insert_with(k, || next);
+                if id == next {
+                    let mut c = Cand::new(len as u8, &occ, idf_max);
+                    c.entity_unit = true;
+                    list.push(c);
+                }
+                if let Some(c) = list.get_mut(id as usize) {
+                    c.add_mention(&occ, len as u8, idf_max);
+                }
+                continue;
+            }
             // Single words are indexed by stem class directly; phrases by hash. A lower-case
             // phrase seen once cannot be a term, so its first occurrence only waits in
             // `pending` until a second one (or a capitalised one) makes it a candidate.
             let id = if len == 1 {
-                match single.get(ty.stem as usize).copied() {
+                let stem = cells[i].stem as usize;
+                match single.get(stem).copied() {
                     Some(NONE) => {
-                        let id = new_cand(&mut list, &occ);
-                        single[ty.stem as usize] = id;
-                        id
+                        list.push(Cand::new(1, &occ, idf_max));
+                        single[stem] = (list.len() - 1) as u32;
+                        single[stem]
                     }
                     Some(id) => id,
                     None => continue,
                 }
             } else {
                 let k = mix(key);
-                if let Some(id) = index.get(k) {
-                    id
-                } else {
-                    let waiting = waiting_index.get(k).map(|w| pending[w as usize]);
-                    let name_like = (occ.all_cap && !occ.blind) || occ.entity;
-                    if waiting.is_none() && !name_like {
-                        let w = pending.len() as u32;
-                        pending.push(occ);
-                        waiting_index.get_or_insert_with(k, || w);
-                        continue;
+                let found = index.get(k);
+                match found {
+                    Some(id) if id & WAITING == 0 => id,
+                    _ => {
+                        let waiting = found.map(|w| pending[(w & !WAITING) as usize]);
+                        let name_like = (occ.all_cap && !occ.blind) || occ.entity;
+                        if waiting.is_none() && !name_like {
+                            index.insert(k, pending.len() as u32 | WAITING);
+                            pending.push(occ);
+                            continue;
+                        }
+                        let first = waiting.unwrap_or(occ);
+                        list.push(Cand::new(len as u8, &first, idf_max));
+                        let id = (list.len() - 1) as u32;
+                        index.insert(k, id);
+                        if let Some(w) = waiting {
+                            list[id as usize].add(&w);
+                        }
+                        id
                     }
-                    let first = waiting.unwrap_or(occ);
-                    let id = new_cand(&mut list, &first);
-                    index.get_or_insert_with(k, || id);
-                    if let Some(w) = waiting {
-                        list[id as usize].add(&w);
-                    }
-                    id
                 }
             };
             list[id as usize].add(&occ);

@@ -1,7 +1,7 @@
 //! Families of candidates: a name inside longer names (`Supreme Court` in `U.S. Supreme
 //! Court`) and the phrase that holds most of a word's occurrences (`START` in `New START`).
 
-use super::candidates::{Cand, NONE, PARENT_SHARE, pack};
+use super::candidates::{Cand, NONE, PARENT_SHARE, WAITING, pack};
 use super::hash::mix;
 use super::idmap::IdMap;
 use super::tokens::Doc;
@@ -31,7 +31,7 @@ fn for_each_part(
                 let found = if b == a {
                     single.get(stem as usize).copied().filter(|&c| c != NONE)
                 } else {
-                    index.get(mix(key))
+                    index.get(mix(key)).filter(|&c| c & WAITING == 0)
                 };
                 if let Some(ci) = found {
                     f(pi, ci as usize);

@@ -9,61 +9,46 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 const K: u64 = 0xf135_7aea_2e62_a9c5;
 
-/// Hashes bytes (FxHash-style rounds plus a final avalanche so that low bits are usable).
+/// One step of the word hash: folds in the next byte of the lower-cased word. The tokenizer
+/// calls it as it reads a word, so that no word is read twice.
+#[inline(always)]
+pub(crate) fn step(h: u64, b: u8) -> u64 {
+    (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K)
+}
+
+/// The word hash of bytes that are already lower case (the word lists).
 pub(crate) fn hash_bytes(bytes: &[u8]) -> u64 {
-    let mut h = Fx::default();
-    h.write(bytes);
-    h.finish()
+    mix(bytes.iter().fold(0, |h, &b| step(h, b)))
 }
 
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGH: u64 = ONES * 0x80;
-
-/// Bytes of `x` in `lo..=hi`, as their high bit; every byte of `x` must be below 0x80.
-#[inline]
-fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
-    let ge_lo = x + ONES * (0x80 - u64::from(lo));
-    let gt_hi = x + ONES * (0x80 - u64::from(hi) - 1);
-    ge_lo & !gt_hi & HIGH
+/// The word hash of ASCII bytes, lower-cased on the fly.
+pub(crate) fn hash_ascii_lower(bytes: &[u8]) -> u64 {
+    mix(bytes.iter().fold(0, |h, &b| step(h, b.to_ascii_lowercase())))
 }
 
-/// 0, 1 or 2: how many bits of `m` are set, counted up to 2 (no popcount instruction needed).
-#[inline]
-fn count_to_two(m: u64) -> u32 {
-    u32::from(m != 0) + u32::from(m & m.wrapping_sub(1) != 0)
-}
-
-/// For an ASCII word: [`hash_bytes`] of its lower-cased form, and its upper- and lower-case
-/// letters, each counted up to 2. Eight bytes at a time, no copy.
-pub(crate) fn hash_and_count_ascii(word: &[u8]) -> (u64, u32, u32) {
-    let mut h = Fx::default();
-    let (mut upper, mut lower) = (0u32, 0u32);
-    let mut step = |x: u64| {
-        let up = in_range(x, b'A', b'Z');
-        upper = (upper + count_to_two(up)).min(2);
-        lower = (lower + count_to_two(in_range(x, b'a', b'z'))).min(2);
-        x | (up >> 2)
-    };
-    let mut chunks = word.chunks_exact(8);
-    for c in &mut chunks {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(c);
-        let folded = step(u64::from_le_bytes(w));
-        h.add(folded);
+/// Folds the lower-cased form of `c` into a word hash (`’` is read as `'`).
+pub(crate) fn step_char(mut h: u64, c: char) -> u64 {
+    if c.is_ascii() {
+        return step(h, (c as u8).to_ascii_lowercase());
     }
-    let rest = chunks.remainder();
-    if !rest.is_empty() {
-        // Byte by byte: a variable-length copy would be a `memcpy` call.
-        let w = rest.iter().enumerate().fold(0u64, |w, (k, &b)| w | (u64::from(b) << (8 * k)));
-        let folded = step(w);
-        h.add(folded ^ ((rest.len() as u64) << 59));
+    if c == '\u{2019}' {
+        return step(h, b'\'');
     }
-    (h.finish(), upper, lower)
+    let mut buf = [0u8; 4];
+    for l in c.to_lowercase() {
+        for &b in l.encode_utf8(&mut buf).as_bytes() {
+            h = step(h, b);
+        }
+    }
+    h
 }
 
-/// [`hash_bytes`] of the lower-cased form of a word; `None` when it is not ASCII.
-pub(crate) fn hash_lower_ascii(word: &[u8]) -> Option<u64> {
-    word.is_ascii().then(|| hash_and_count_ascii(word).0)
+/// The word hash of any word: what [`hash_bytes`] gives for its lower-cased form.
+pub(crate) fn hash_lower(word: &str) -> u64 {
+    if word.is_ascii() {
+        return hash_ascii_lower(word.as_bytes());
+    }
+    mix(word.chars().fold(0, step_char))
 }
 
 /// A small, fast, non-cryptographic hasher for keys that are already short integers or hashes.
@@ -72,17 +57,8 @@ pub(crate) struct Fx(u64);
 
 impl Hasher for Fx {
     fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.add(u64::from_le_bytes(w));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut w = [0u8; 8];
-            w[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(w) ^ ((rest.len() as u64) << 59));
+        for &b in bytes {
+            self.add(u64::from(b));
         }
     }
     fn write_u32(&mut self, n: u32) {
@@ -128,25 +104,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn ascii_lowercase_hash_matches_hashing_the_lowercased_word() {
-        for w in ["HeLLo", "a", "", "Self-Determination", "U.S.", "ABCDEFGHIJKLMNOPQRSTUVWXYZ@[`{"]
-        {
-            let lower = w.to_ascii_lowercase();
-            assert_eq!(hash_lower_ascii(w.as_bytes()), Some(hash_bytes(lower.as_bytes())), "{w}");
+    fn the_hash_of_a_word_is_the_hash_of_its_lower_case() {
+        for w in ["HeLLo", "a", "", "Self-Determination", "U.S.", "ÉCOLE", "Don\u{2019}t"] {
+            let lower = w.to_lowercase().replace('\u{2019}', "'");
+            assert_eq!(hash_lower(w), hash_bytes(lower.as_bytes()), "{w}");
         }
-        assert_eq!(hash_lower_ascii("Été".as_bytes()), None);
-    }
-
-    #[test]
-    fn ascii_counts_capitals_and_small_letters_up_to_two() {
-        let counts = |w: &[u8]| {
-            let (_, up, low) = hash_and_count_ascii(w);
-            (up, low)
-        };
-        assert_eq!(counts(b"U.S."), (2, 0));
-        assert_eq!(counts(b"Self-determination2020"), (1, 2));
-        assert_eq!(counts(b"NATO"), (2, 0));
-        assert_eq!(counts(b"a"), (0, 1));
-        assert_eq!(counts(b"@[`{12"), (0, 0));
+        assert_ne!(hash_lower("ab"), hash_lower("ba"));
     }
 }

@@ -68,6 +68,29 @@ impl IdMap {
         v
     }
 
+    /// Stores `val` for `key`, replacing any value stored before.
+    pub fn insert(&mut self, key: u64, val: u32) {
+        let k = nonzero(key);
+        let mut i = k as usize & self.mask;
+        loop {
+            let s = self.keys[i];
+            if s == k {
+                self.vals[i] = val;
+                return;
+            }
+            if s == 0 {
+                break;
+            }
+            i = (i + 1) & self.mask;
+        }
+        self.keys[i] = k;
+        self.vals[i] = val;
+        self.len += 1;
+        if self.len * 2 > self.keys.len() {
+            self.grow();
+        }
+    }
+
     fn grow(&mut self) {
         let size = self.keys.len() * 2;
         let mut keys = vec![0u64; size];
@@ -109,5 +132,8 @@ mod tests {
         assert_eq!(m.get(mix(9999)), None);
         assert_eq!(m.get_or_insert_with(0, || 7), 7);
         assert_eq!(m.get(0), Some(7));
+        m.insert(mix(3), 33);
+        m.insert(mix(9999), 1);
+        assert_eq!((m.get(mix(3)), m.get(mix(9999)), m.len()), (Some(33), Some(1), 5002));
     }
 }

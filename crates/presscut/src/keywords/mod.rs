@@ -1,11 +1,15 @@
 //! Keyphrases of a news article: the words and phrases a reader would tag it with
-//! (`Lavrov`, `New START treaty`, `frozen Russian assets`).
+//! (`Lavrov`, `New START`, `frozen Russian assets`).
 //!
 //! Unsupervised and language-model free: candidate phrases are runs of content words that cross
-//! no punctuation and cut no name in half; they are ranked by how often they occur, how early
-//! and how spread out, whether they are names or in the headline, and how rare their words are
-//! in general English (an inverse-frequency table in `data/keywords_idf.tsv`). Plural and
-//! singular, case variants and fragments of a chosen phrase are merged.
+//! no punctuation and cut no name in half; a phrase ends on a word that can be a noun, and a
+//! word that cannot (`diplomatic`, `remain`) or that is used as a verb here (`would cut`) never
+//! stands alone. Every mention of one named entity (the pipeline's entity hints) counts for one
+//! keyword, reported in the form the article uses most. Candidates are ranked by how often they
+//! occur, how early and how spread out, whether they are in the headline or a heading, and how
+//! rare their words are in general English (an inverse-frequency table with word classes in
+//! `data/keywords_idf.tsv`). Plural and singular, case variants and fragments of a chosen
+//! phrase are merged.
 
 mod candidates;
 mod families;
@@ -15,6 +19,7 @@ mod idmap;
 mod lexicon;
 mod rank;
 mod tokens;
+mod view;
 mod vocab;
 mod words;
 
@@ -38,6 +43,9 @@ pub struct Hints<'a> {
     pub sentences: &'a [(usize, usize)],
     /// Named-entity mention spans (people, places, organisations...).
     pub entities: &'a [(usize, usize)],
+    /// For each span of `entities`, the named thing it refers to: spans with the same id are
+    /// one entity (`Lavrov`, `Sergey Lavrov`). Empty = each span is its own entity.
+    pub entity_ids: &'a [u32],
 }
 
 /// At most this many keyphrases are returned, whatever `k` asks for (keeps the de-duplication,
@@ -61,5 +69,7 @@ pub fn extract_with(text: &str, hints: &Hints, k: usize, weights: &Weights) -> V
     rank::top(text, &doc, &cands, k, weights)
 }
 
+#[cfg(test)]
+mod articles;
 #[cfg(test)]
 mod tests;

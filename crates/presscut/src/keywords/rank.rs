@@ -13,36 +13,58 @@ pub struct Weights {
     pub position: f64,
     /// How much being spread over the article counts: factor `1 + spread * (last - first)`.
     pub spread: f64,
-    /// Bonus for occurring in the headline: factor `1 + title`.
+    /// Bonus for occurring in the headline or a heading: factor `1 + title`.
     pub title: f64,
-    /// Factor for phrases of two or more words (below 1 prefers single words).
+    /// How far a headline or heading occurrence counts as an early mention: `first` is scaled
+    /// by `1 - heading` (a section heading introduces its topic wherever the section starts).
+    pub heading: f64,
+    /// Factor for phrases of two or more words that are not names (below 1 prefers single
+    /// words).
     pub phrase: f64,
+    /// Report an entity by its fullest form in the text (`Sergey Lavrov`) rather than the form
+    /// the article uses most (`Lavrov`).
+    pub full_names: bool,
 }
 
 impl Default for Weights {
     fn default() -> Self {
-        Self { position: 0.5, spread: 1.0, title: 0.15, phrase: 1.0 }
+        Self {
+            position: 0.5,
+            spread: 1.0,
+            title: 0.15,
+            heading: 0.5,
+            phrase: 1.0,
+            full_names: false,
+        }
     }
 }
 
 /// The score of a candidate seen `occurrences` times; 0 for one that is not a term.
+///
+/// `(1 + ln occurrences) × √idf × position × spread × title`: the square root keeps rare
+/// words ahead of common ones without letting one rare word outrank a repeated topic.
+#[inline]
 fn score(c: &Cand, occurrences: u32, n_tokens: u32, w: &Weights) -> f64 {
     if !c.is_term() {
         return 0.0;
     }
     let n = f64::from(n_tokens.max(1));
-    let tf = 1.0 + f64::from(occurrences.max(1)).ln();
+    // Most candidates occur once: ln 1 = 0 needs no logarithm.
+    let tf = if occurrences <= 1 { 1.0 } else { 1.0 + f64::from(occurrences).ln() };
     // A phrase is as specific as its rarest word.
-    let idf = f64::from(c.idf_max);
-    let first = f64::from(c.pos_first) / n;
+    let idf = f64::from(c.idf_max.max(0.01)).sqrt();
+    let mut first = f64::from(c.pos_first) / n;
+    if c.in_title {
+        first *= 1.0 - w.heading;
+    }
     let spread = f64::from(c.pos_last.saturating_sub(c.pos_first)) / n;
-    let mut s = tf * idf.max(0.01);
+    let mut s = tf * idf;
     s *= (1.0 - w.position * first).max(0.05);
     s *= 1.0 + w.spread * spread;
     if c.in_title {
         s *= 1.0 + w.title;
     }
-    if c.len > 1 {
+    if c.len > 1 && !c.entity_unit {
         s *= w.phrase;
     }
     s
@@ -72,9 +94,13 @@ fn expand(cands: &Candidates, mut ci: usize) -> usize {
 
 /// The text a reader expects: the majority spelling, words joined by single spaces, with a
 /// sentence-initial capital dropped when the word is written in lower case elsewhere.
-fn surface(text: &str, doc: &Doc, cands: &Candidates, c: &Cand) -> String {
-    let a = c.surface_tok as usize;
-    let b = (a + c.len as usize).min(doc.tokens.len());
+fn surface(text: &str, doc: &Doc, cands: &Candidates, c: &Cand, w: &Weights) -> String {
+    let (a, len) = if c.entity_unit && !w.full_names {
+        (c.usual_tok as usize, c.usual_len as usize)
+    } else {
+        (c.surface_tok as usize, c.len as usize)
+    };
+    let b = (a + len).min(doc.tokens.len());
     let mut out = String::new();
     for t in doc.tokens.get(a..b).unwrap_or_default() {
         let word = text.get(t.start..t.end).unwrap_or_default();
@@ -97,6 +123,23 @@ fn surface(text: &str, doc: &Doc, cands: &Candidates, c: &Cand) -> String {
     out
 }
 
+/// Whether one of two capitalised words is the other's demonym (`Russia` / `Russian`,
+/// `Ukraine` / `Ukrainian`, `China` / `Chinese`, `Israel` / `Israeli`): one place, said twice.
+pub(crate) fn demonym_pair(a: &str, b: &str) -> bool {
+    let (place, people) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    if !capitalised(place) || place.contains(' ') || people.contains(' ') || place.len() < 4 {
+        return false;
+    }
+    // The place, or the place without its final vowel or `y`, and a demonym ending.
+    let bare = place.trim_end_matches(['a', 'e', 'i', 'o', 'y']);
+    [place, bare].iter().any(|stem| {
+        people.strip_prefix(stem).is_some_and(|rest| {
+            matches!(rest, "n" | "an" | "ian" | "ese" | "i" | "ish" | "ans" | "ians")
+        })
+    })
+}
+
 /// The top `k` candidates, best first, with scores scaled into (0, 1].
 pub(crate) fn top(
     text: &str,
@@ -108,26 +151,25 @@ pub(crate) fn top(
     if k == 0 || cands.list.is_empty() {
         return Vec::new();
     }
-    let mut order: Vec<(f64, usize)> = cands
+    // (rank key, first occurrence, candidate), in ascending order: best score first (a
+    // positive float's bits order as the float does), then earlier, then by index.
+    let mut order: Vec<(u64, u32, u32)> = cands
         .list
         .iter()
         .enumerate()
-        .map(|(i, c)| (score(c, cands.occurrences[i], cands.n_tokens, w), i))
-        .filter(|(s, _)| s.is_finite() && *s > 0.0)
+        .filter(|(_, c)| c.is_term())
+        .map(|(i, c)| (score(c, cands.occurrences[i], cands.n_tokens, w), c.first, i as u32))
+        .filter(|(s, _, _)| s.is_finite() && *s > 0.0)
+        .map(|(s, first, i)| (u64::MAX - s.to_bits(), first, i))
         .collect();
-    let by_rank = |x: &(f64, usize), y: &(f64, usize)| {
-        y.0.total_cmp(&x.0)
-            .then(cands.list[x.1].first.cmp(&cands.list[y.1].first))
-            .then(x.1.cmp(&y.1))
-    };
     // Only the head of the ranking is read (fragments and duplicates are skipped, so a few
     // times `k`): order that part first, and the rest only if the head runs out.
     let head = k.saturating_mul(8).max(64);
     if order.len() > head {
-        order.select_nth_unstable_by(head, by_rank);
-        order[..head].sort_unstable_by(by_rank);
+        order.select_nth_unstable(head);
+        order[..head].sort_unstable();
     } else {
-        order.sort_unstable_by(by_rank);
+        order.sort_unstable();
     }
     let mut sorted_all = order.len() <= head;
 
@@ -136,10 +178,12 @@ pub(crate) fn top(
     let mut pos = 0usize;
     'next: while chosen.len() < k && pos < order.len() {
         if pos == head && !sorted_all {
-            order[head..].sort_unstable_by(by_rank);
+            order[head..].sort_unstable();
             sorted_all = true;
         }
-        let (s, ci) = order[pos];
+        let (key, _, ci) = order[pos];
+        let s = f64::from_bits(u64::MAX - key);
+        let ci = ci as usize;
         pos += 1;
         let ci = expand(cands, ci);
         let c = &cands.list[ci];
@@ -162,7 +206,7 @@ pub(crate) fn top(
                 // A chosen fragment that never occurs outside this phrase is replaced by it.
                 if n_other <= n_c {
                     slot.1 = ci;
-                    slot.2 = surface(text, doc, cands, c);
+                    slot.2 = surface(text, doc, cands, c, w);
                     continue 'next;
                 }
                 if names {
@@ -170,8 +214,9 @@ pub(crate) fn top(
                 }
             }
         }
-        let t = surface(text, doc, cands, c);
-        if t.is_empty() || chosen.iter().any(|x| x.2 == t) {
+        let t = surface(text, doc, cands, c, w);
+        let one_name = t.chars().next().is_some_and(char::is_uppercase) && !t.contains(' ');
+        if t.is_empty() || chosen.iter().any(|x| x.2 == t || one_name && demonym_pair(&x.2, &t)) {
             continue;
         }
         chosen.push((s, ci, t));

@@ -134,7 +134,12 @@ fn never_panics_on_hostile_input() {
     for text in texts_.iter().copied().chain([odd]) {
         for hints in [
             Hints::default(),
-            Hints { title: Some((1, 2)), sentences: &bad_spans, entities: &bad_spans },
+            Hints {
+                title: Some((1, 2)),
+                sentences: &bad_spans,
+                entities: &bad_spans,
+                entity_ids: &[0, u32::MAX, 0, 7],
+            },
         ] {
             let kws = extract(text, &hints, 10);
             assert!(kws.len() <= 10);
@@ -202,7 +207,9 @@ fn random_mixtures_of_tricky_characters_never_panic() {
             text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
         }
         let spans = [(seed as usize % 50, (seed >> 8) as usize % 80)];
-        let hints = Hints { title: Some(spans[0]), sentences: &spans, entities: &spans };
+        let ids = [(seed >> 16) as u32 % 3];
+        let hints =
+            Hints { title: Some(spans[0]), sentences: &spans, entities: &spans, entity_ids: &ids };
         for kw in extract(&text, &hints, 5) {
             assert!(!kw.text.is_empty() && kw.score > 0.0 && kw.score <= 1.0);
         }
@@ -217,4 +224,110 @@ fn a_name_inside_a_longer_name_still_counts() {
     let all = texts(text, 10);
     assert!(all.iter().any(|t| t == "Harbor Court"), "{all:?}");
     assert!(!all.iter().any(|t| t == "Harbor" || t == "Court"), "{all:?}");
+}
+
+#[test]
+fn adjectives_and_verbs_do_not_stand_alone() {
+    let text = "Envoys Remain in Talks\n\nThe envoys remain in the capital for diplomatic talks. \
+                Diplomatic property was seized in 2016, and the return of diplomatic property \
+                is on the agenda. Both sides remain cautious; diplomatic contacts remain open, \
+                and the envoys said the diplomatic mood was calm.";
+    let all = texts(text, 10);
+    assert!(!all.iter().any(|t| t.eq_ignore_ascii_case("remain")), "{all:?}");
+    assert!(!all.iter().any(|t| t.eq_ignore_ascii_case("diplomatic")), "{all:?}");
+    assert!(all.iter().any(|t| t.eq_ignore_ascii_case("diplomatic property")), "{all:?}");
+}
+
+#[test]
+fn a_noun_or_verb_after_a_modal_or_pronoun_is_a_verb() {
+    let text = "The mayor said the city would cut bus fares. Drivers fear they cut corners \
+                already, and the union said the city could cut more routes. Bus fares rose \
+                last year, and bus fares are now the highest in the region.";
+    let all = texts(text, 10);
+    assert!(!all.iter().any(|t| t == "cut"), "{all:?}");
+    assert!(all.iter().any(|t| t == "bus fares"), "{all:?}");
+}
+
+/// `text` with every occurrence of each name in `names` given as a mention of entity `k`.
+fn mention_hints(text: &str, names: &[(&str, u32)]) -> (Vec<(usize, usize)>, Vec<u32>) {
+    let mut spans = Vec::new();
+    for &(name, k) in names {
+        for (at, _) in text.match_indices(name) {
+            let inside = spans
+                .iter()
+                .any(|&((s, e), _): &((usize, usize), u32)| at < e && s < at + name.len());
+            if !inside {
+                spans.push(((at, at + name.len()), k));
+            }
+        }
+    }
+    spans.sort_unstable();
+    spans.into_iter().unzip()
+}
+
+#[test]
+fn mentions_of_one_entity_make_one_keyword_in_the_usual_form() {
+    let text = "Foreign Minister Ana Ruiz met farmers on Monday. Ruiz promised new wells, and \
+                Ruiz said the wells would be dug by spring. Farmers thanked Ruiz. The wells \
+                will cost less than the dam that Ruiz rejected.";
+    let (spans, ids) = mention_hints(text, &[("Ana Ruiz", 0), ("Ruiz", 0)]);
+    let hints = Hints { entities: &spans, entity_ids: &ids, ..Hints::default() };
+    let usual: Vec<String> = extract(text, &hints, 10).into_iter().map(|k| k.text).collect();
+    assert_eq!(usual.iter().filter(|t| t.contains("Ruiz")).collect::<Vec<_>>(), ["Ruiz"]);
+    assert_eq!(usual.first().map(String::as_str), Some("Ruiz"), "{usual:?}");
+    let full = Weights { full_names: true, ..Weights::default() };
+    let full: Vec<String> =
+        extract_with(text, &hints, 10, &full).into_iter().map(|k| k.text).collect();
+    assert_eq!(full.iter().filter(|t| t.contains("Ruiz")).collect::<Vec<_>>(), ["Ana Ruiz"]);
+}
+
+#[test]
+fn dates_durations_and_number_words_are_not_keywords() {
+    let text = "The harvest festival opened on Friday after two years of delays. Festival \
+                organisers said thousands of visitors came on Friday and Saturday, and the \
+                festival will run for eleven days. Next year the harvest festival moves to \
+                the old market square for three weeks.";
+    let all = texts(text, 10);
+    for bad in ["Friday", "Saturday", "years", "year", "days", "weeks", "thousands", "eleven"] {
+        assert!(!all.iter().any(|t| t == bad), "{bad} in {all:?}");
+    }
+    assert!(all.iter().any(|t| t == "harvest festival"), "{all:?}");
+}
+
+#[test]
+fn a_word_spelled_as_an_acronym_is_as_specific_as_one() {
+    let text = "Officials discussed the START treaty. They also discussed trade, budgets and \
+                ports. The START treaty limits warheads; trade and budgets were left aside, \
+                and ports were discussed briefly. Officials hope the START treaty lasts.";
+    let all = texts(text, 3);
+    assert!(all.iter().any(|t| t == "START treaty"), "{all:?}");
+}
+
+#[test]
+fn a_country_and_its_demonym_are_one_keyword() {
+    let text = "Norland said on Monday that Norlandian troops would leave the border. \
+                Norland and its neighbour signed the border accord, and Norlandian officials \
+                praised the accord. Norland will open the border next spring, Norlandian \
+                traders said.";
+    let all = texts(text, 10);
+    let both = all.iter().filter(|t| t.starts_with("Norland")).count();
+    assert_eq!(both, 1, "{all:?}");
+    assert!(rank::demonym_pair("Ukraine", "Ukrainian"));
+    assert!(rank::demonym_pair("Chinese", "China"));
+    assert!(!rank::demonym_pair("Paris", "Parisian Hotel"));
+    assert!(!rank::demonym_pair("Iran", "Iraqi"));
+}
+
+#[test]
+fn a_common_word_inside_names_is_not_a_keyword_of_its_own() {
+    let text = "Chemists at the University of Velmar grew new crystals. A team from the \
+                Northern University of Korr repeated the crystal growth, and the University \
+                of Velmar will publish the crystal data. Crystals grow slowly, the Northern \
+                University of Korr said.";
+    let (spans, ids) =
+        mention_hints(text, &[("University of Velmar", 0), ("Northern University of Korr", 1)]);
+    let hints = Hints { entities: &spans, entity_ids: &ids, ..Hints::default() };
+    let all: Vec<String> = extract(text, &hints, 10).into_iter().map(|k| k.text).collect();
+    assert!(!all.iter().any(|t| t == "University"), "{all:?}");
+    assert!(all.iter().any(|t| t == "University of Velmar"), "{all:?}");
 }

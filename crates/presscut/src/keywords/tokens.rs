@@ -4,7 +4,7 @@
 use super::Hints;
 use super::vocab::{TypeInfo, Vocab};
 use super::words::{
-    analyse_word, char_at, entity_len, is_dotted_abbreviation, is_open_quote, scan_word,
+    ALNUM, CLASS, NEWLINE, SPACE, WIDE, char_at, entity_len, is_open_quote, read_word,
 };
 
 /// First letter upper case.
@@ -49,6 +49,7 @@ pub(crate) struct Token {
 }
 
 impl Token {
+    #[inline]
     pub fn has(&self, f: u16) -> bool {
         self.flags & f != 0
     }
@@ -59,6 +60,9 @@ pub(crate) struct Doc {
     pub types: Vec<TypeInfo>,
     /// Number of stem classes (`TypeInfo::stem` is below it).
     pub n_stems: usize,
+    /// Per entity hint (`Token::ent`), the entity it names: hints with the same value are
+    /// mentions of one entity. Empty when the caller did not say.
+    pub entity_of: Vec<u32>,
 }
 
 /// What lies between two words.
@@ -75,7 +79,8 @@ struct Gap {
 /// punctuation and line breaks.
 pub(crate) fn tokenize(text: &str, hints: &Hints) -> Doc {
     let bytes = text.as_bytes();
-    let expected_types = (text.len() / 12).clamp(16, 1 << 16);
+    // News text has a new word type every 13 bytes or so; the maps grow if need be.
+    let expected_types = (text.len() / 16).clamp(16, 1 << 16);
     let mut vocab = Vocab::with_capacity(expected_types);
     let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 6 + 1);
 
@@ -91,46 +96,42 @@ pub(crate) fn tokenize(text: &str, hints: &Hints) -> Doc {
     let mut i = 0usize;
     while i < bytes.len() {
         let b = bytes[i];
-        if b == b' ' {
+        let class = CLASS[b as usize];
+        if class & SPACE != 0 {
             i += 1;
             continue;
         }
-        let c = if b < 0x80 {
-            b as char
-        } else if let Some(c) = char_at(text, i) {
-            c
-        } else {
-            i += 1;
-            continue;
-        };
-        // General Punctuation (curly quotes, dashes, spaces) needs no Unicode table look-up.
-        if ('\u{2000}'..='\u{206F}').contains(&c) || !c.is_alphanumeric() {
-            if c == '\n' {
-                gap.newlines += 1;
-            } else if !c.is_whitespace() {
-                gap.punct = true;
-                if matches!(c, '.' | '!' | '?' | '\u{2026}') && !(c == '.' && prev_abbrev) {
-                    gap.final_mark = true;
+        if class & ALNUM == 0 {
+            let c = if class & WIDE == 0 {
+                b as char
+            } else if let Some(c) = char_at(text, i) {
+                c
+            } else {
+                i += 1;
+                continue;
+            };
+            // General Punctuation (curly quotes, dashes, spaces) needs no Unicode table look-up.
+            if class & WIDE == 0 || ('\u{2000}'..='\u{206F}').contains(&c) || !c.is_alphanumeric() {
+                if class & NEWLINE != 0 {
+                    gap.newlines += 1;
+                } else if !c.is_whitespace() {
+                    gap.punct = true;
+                    if matches!(c, '.' | '!' | '?' | '\u{2026}') && !(c == '.' && prev_abbrev) {
+                        gap.final_mark = true;
+                    }
+                    if c == ':' || is_open_quote(c) {
+                        gap.quote_or_colon = true;
+                    }
                 }
-                if c == ':' || is_open_quote(c) {
-                    gap.quote_or_colon = true;
-                }
+                i += if c == '&' { entity_len(bytes, i) } else { c.len_utf8() };
+                continue;
             }
-            i += if c == '&' { entity_len(bytes, i) } else { c.len_utf8() };
-            continue;
         }
         let start = i;
-        let sc = scan_word(text, i);
-        let mut end = sc.end;
-        let mut word = &text[start..end];
-        if sc.dot && bytes.get(end) == Some(&b'.') && is_dotted_abbreviation(word) {
-            end += 1;
-            word = &text[start..end];
-        }
-        i = end;
-
-        let (mut flags, base_len) = analyse_word(word, &sc);
-        let base_end = start + base_len;
+        let w = read_word(text, start);
+        i = w.end;
+        let mut flags = w.flags;
+        let base_end = w.base_end;
         let base = &text[start..base_end];
         let letters_one = flags & ALLCAPS == 0 && base.len() == 1;
 
@@ -163,12 +164,7 @@ pub(crate) fn tokenize(text: &str, hints: &Hints) -> Doc {
             flags |= TITLE;
         }
 
-        // The scan hashed the word as it read it; a shorter base or an added period needs
-        // its own hash.
-        let known_hash = sc.lower_hash().filter(|_| base_end == sc.end);
-        let plain_ascii = !sc.non_ascii && !sc.dot;
-        let ty =
-            vocab.intern(text, (start, base_end), flags & ALLCAPS != 0, known_hash, plain_ascii);
+        let ty = vocab.intern(text, (start, base_end), flags & ALLCAPS != 0, w.hash, w.plain);
         // An initial (`L.`) or an abbreviation (`Mr.`): a following period ends no sentence.
         prev_abbrev = bytes.get(base_end) == Some(&b'.')
             && ((letters_one && flags & CAP != 0) || vocab.types[ty as usize].abbrev);
@@ -177,11 +173,14 @@ pub(crate) fn tokenize(text: &str, hints: &Hints) -> Doc {
         gap = Gap::default();
     }
 
-    vocab.resolve_weights(text);
-    let mut doc = Doc { tokens, n_stems: vocab.stems.len(), types: vocab.types };
+    let entity_of = if hints.entity_ids.len() == hints.entities.len() {
+        hints.entity_ids.to_vec()
+    } else {
+        Vec::new()
+    };
+    let mut doc = Doc { tokens, n_stems: vocab.stems.len(), types: vocab.types, entity_of };
     let ranges: Vec<(usize, usize)> = sentences(&doc.tokens).collect();
-    mark_blind_sentences(&mut doc, &ranges);
-    mark_duplicate_sentences(&mut doc, &ranges);
+    mark_sentences(&mut doc, &ranges);
     mark_entities(&mut doc, hints.entities);
     doc
 }
@@ -203,55 +202,44 @@ pub(crate) fn sentences(tokens: &[Token]) -> impl Iterator<Item = (usize, usize)
     })
 }
 
-/// Title-case headlines and all-caps lines say nothing through capitalisation.
-fn mark_blind_sentences(doc: &mut Doc, ranges: &[(usize, usize)]) {
+/// Per sentence, in one pass over its tokens: a title-case headline or an all-caps line says
+/// nothing through capitalisation (and a short title-case line is a heading: it names a
+/// topic); a sentence repeated verbatim (a headline repeated between sections, boilerplate)
+/// counts once.
+fn mark_sentences(doc: &mut Doc, ranges: &[(usize, usize)]) {
+    let mut seen = super::hash::FxSet::default();
     for &(a, b) in ranges {
         let (mut content, mut cap_content, mut alpha, mut allcaps) = (0u32, 0u32, 0u32, 0u32);
+        let mut h = 0u64;
         for t in &doc.tokens[a..b] {
+            h = super::hash::fold(h, u64::from(t.ty));
             if !t.has(ALPHA) {
                 continue;
             }
             alpha += 1;
-            if t.has(ALLCAPS) {
-                allcaps += 1;
-            }
+            allcaps += u32::from(t.has(ALLCAPS));
             let ty = &doc.types[t.ty as usize];
             if !ty.stop && !ty.short && t.has(LETTER_FIRST) {
                 content += 1;
-                if t.has(CAP) {
-                    cap_content += 1;
-                }
+                cap_content += u32::from(t.has(CAP));
             }
         }
         let title_case = content >= 2 && cap_content == content;
         let shouting = alpha >= 3 && allcaps * 2 > alpha;
-        // A short title-case line is a headline or section heading: it names a topic.
         let heading = title_case && b - a <= MAX_HEADING_TOKENS;
+        let mut flags = 0;
         if title_case || shouting {
+            flags |= BLIND;
+        }
+        if heading {
+            flags |= TITLE;
+        }
+        if b - a >= 4 && !seen.insert(super::hash::mix(h)) {
+            flags |= DUP;
+        }
+        if flags != 0 {
             for t in &mut doc.tokens[a..b] {
-                t.flags |= BLIND;
-                if heading {
-                    t.flags |= TITLE;
-                }
-            }
-        }
-    }
-}
-
-/// A sentence repeated verbatim (a headline repeated between sections, boilerplate) counts once.
-fn mark_duplicate_sentences(doc: &mut Doc, ranges: &[(usize, usize)]) {
-    let mut seen = super::hash::FxSet::default();
-    for &(a, b) in ranges {
-        if b - a < 4 {
-            continue;
-        }
-        let mut h = super::hash::Fx::default();
-        for t in &doc.tokens[a..b] {
-            std::hash::Hasher::write_u32(&mut h, t.ty);
-        }
-        if !seen.insert(std::hash::Hasher::finish(&h)) {
-            for t in &mut doc.tokens[a..b] {
-                t.flags |= DUP;
+                t.flags |= flags;
             }
         }
     }
@@ -303,7 +291,7 @@ mod tests {
 
     #[test]
     fn plural_and_singular_share_a_stem() {
-        let d = tokenize("asset assets study studies day days", &Hints::default());
+        let d = tokenize("asset assets study studies toy toys", &Hints::default());
         let s: Vec<u32> = d.tokens.iter().map(|t| d.types[t.ty as usize].stem).collect();
         assert_eq!(s[0], s[1]);
         assert_eq!(s[2], s[3]);

@@ -1,14 +1,22 @@
 //! The per-document vocabulary: each distinct lower-cased word once, with its stem class (plural
 //! folded), its lists (function word, title, connector, abbreviation) and its weight.
 
-use super::hash::{hash_bytes, hash_lower_ascii};
+use super::hash::{hash_ascii_lower, hash_bytes};
 use super::idmap::IdMap;
-use super::lexicon::LEXICON;
+use super::lexicon::{LEXICON, WordClass};
 
 /// A word type of the document (its lower-cased form).
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct TypeInfo {
     pub idf: f32,
+    /// Cannot be a noun (adjective, verb, adverb): never a keyphrase alone nor its last word.
+    pub not_noun: bool,
+    /// Only a verb or adverb: never the first word of a keyphrase either.
+    pub verb: bool,
+    /// A noun or a verb: a verb right after a verb cue.
+    pub noun_or_verb: bool,
+    /// The next word is a verb (`would`, `they`).
+    pub verb_cue: bool,
     pub stop: bool,
     pub title: bool,
     pub connector: bool,
@@ -69,25 +77,38 @@ const Y_CLASS: u64 = 0x9e37_79b9_7f4a_7c15;
 /// The hash identifying the stem class of a word without dots: plurals folded, `-y` ≡ `-ies`.
 /// `hash` must hash the lower-cased form of the bytes it is given.
 fn stem_key(w: &[u8], hash: impl Fn(&[u8]) -> u64) -> u64 {
+    stem_key_or(w, hash, None)
+}
+
+/// [`stem_key`], given the hash of the whole word when the caller has it (most words are their
+/// own stem, and need no second hashing).
+fn stem_key_or(w: &[u8], hash: impl Fn(&[u8]) -> u64, whole: Option<u64>) -> u64 {
     let s = s_stem_len(w);
     if s + 3 == w.len() && w[s..].eq_ignore_ascii_case(b"ies") {
         return hash(&w[..s]) ^ Y_CLASS;
     }
     let stem = &w[..s];
+    // `calorie` joins `calories` (read as `calory` + `-ies`), `movie` joins `movies`.
+    if s >= 4 && s == w.len() && stem[s - 2..].eq_ignore_ascii_case(b"ie") {
+        return hash(&stem[..s - 2]) ^ Y_CLASS;
+    }
     if s >= 3 && stem[s - 1].eq_ignore_ascii_case(&b'y') {
         // `study` joins `studies`; `day`/`days` keep the plain rule (vowel before y).
         if !matches!(stem[s - 2].to_ascii_lowercase(), b'a' | b'e' | b'i' | b'o' | b'u') {
             return hash(&stem[..s - 1]) ^ Y_CLASS;
         }
     }
-    hash(stem)
+    match whole {
+        Some(h) if s == w.len() => h,
+        _ => hash(stem),
+    }
 }
 
 /// Stem class key of a word read from the text: ASCII words without dots are read in place,
 /// others lower-cased (and stripped of dots) into `buf` first.
 fn stem_key_of(word: &str, plain_ascii: bool, buf: &mut String) -> u64 {
     if plain_ascii {
-        return stem_key(word.as_bytes(), |b| super::hash::hash_and_count_ascii(b).0);
+        return stem_key(word.as_bytes(), hash_ascii_lower);
     }
     lower_into(word, buf);
     buf.retain(|c| c != '.');
@@ -127,81 +148,80 @@ fn idf_of(lower: &str, acronym: bool) -> f32 {
 
 pub(crate) struct Vocab {
     pub types: Vec<TypeInfo>,
-    /// Per type, what its weight is looked up by: the word hash, the span of its first
-    /// occurrence and whether that was an acronym. Weights are looked up in one batch after
-    /// tokenizing, where the table probes (cache misses) can overlap.
-    pending: Vec<(u64, usize, usize, bool)>,
     by_hash: IdMap,
     pub stems: IdMap,
     buf: String,
 }
 
 impl Vocab {
+    /// Room for about `n` types; the lists get twice that, as growing them copies more than
+    /// reserving costs.
     pub fn with_capacity(n: usize) -> Self {
         Self {
-            types: Vec::with_capacity(n),
-            pending: Vec::with_capacity(n),
+            types: Vec::with_capacity(2 * n),
             by_hash: IdMap::with_capacity(n),
             stems: IdMap::with_capacity(n),
             buf: String::new(),
         }
     }
 
-    /// The type of the word at `span`; `known_hash` is the hash of its lower-cased form when
-    /// the caller already has it.
+    /// The type of the word at `span`, whose lower-cased form hashes to `h`; `plain`: ASCII
+    /// without periods.
+    #[inline]
     pub fn intern(
         &mut self,
         text: &str,
         span: (usize, usize),
         acronym: bool,
-        known_hash: Option<u64>,
-        plain_ascii: bool,
+        h: u64,
+        plain: bool,
     ) -> u32 {
-        let word = text.get(span.0..span.1).unwrap_or_default();
-        let h = if let Some(h) = known_hash.or_else(|| hash_lower_ascii(word.as_bytes())) {
-            h
-        } else {
-            lower_into(word, &mut self.buf);
-            hash_bytes(self.buf.as_bytes())
-        };
         let id = self.types.len() as u32;
         let found = self.by_hash.get_or_insert_with(h, || id);
-        if found != id {
-            return found;
+        if found == id {
+            self.add_type(text, span, acronym, h, plain);
         }
-        let e = LEXICON.flags(h);
-        let sk = stem_key_of(word, plain_ascii && word.is_ascii(), &mut self.buf);
+        found
+    }
+
+    /// Registers a new word type: its lists, stem class and (later) weight.
+    #[inline(never)]
+    fn add_type(&mut self, text: &str, span: (usize, usize), acronym: bool, h: u64, plain: bool) {
+        let word = text.get(span.0..span.1).unwrap_or_default();
+        let lx = &*LEXICON;
+        let e = lx.flags(h);
+        // Function words have no plural to fold.
+        let sk = if e.is_stop() {
+            h
+        } else if plain {
+            stem_key_or(word.as_bytes(), hash_ascii_lower, Some(h))
+        } else {
+            stem_key_of(word, false, &mut self.buf)
+        };
         let next_stem = self.stems.len() as u32;
         let stem = self.stems.get_or_insert_with(sk, || next_stem);
-        let info = TypeInfo {
-            idf: 0.0,
+        let (idf, class) = match lx.lookup(h) {
+            Some(found) => found,
+            None if plain && !acronym && !word.contains('-') => (lx.idf_unknown, WordClass::Other),
+            None => {
+                lower_into(word, &mut self.buf);
+                (idf_of(&self.buf, acronym), WordClass::Other)
+            }
+        };
+        self.types.push(TypeInfo {
+            idf,
+            not_noun: matches!(class, WordClass::Adjective | WordClass::Verb),
+            verb: class == WordClass::Verb,
+            noun_or_verb: class == WordClass::NounOrVerb,
+            verb_cue: e.is_verb_cue(),
             stop: e.is_stop(),
             title: e.is_title(),
             connector: e.is_connector(),
             lower_connector: e.is_lower_connector(),
             abbrev: e.is_abbreviation(),
-            short: word.chars().nth(1).is_none(),
+            short: span.1 - span.0 == 1 || (span.1 - span.0 <= 4 && word.chars().nth(1).is_none()),
             stem,
-        };
-        self.types.push(info);
-        self.pending.push((h, span.0, span.1, acronym));
-        id
-    }
-
-    /// Fills in every type's weight.
-    pub fn resolve_weights(&mut self, text: &str) {
-        let lx = &*LEXICON;
-        let found: Vec<Option<f32>> = self.pending.iter().map(|p| lx.idf(p.0)).collect();
-        for (k, known) in found.into_iter().enumerate() {
-            let (_, a, b, acronym) = self.pending[k];
-            let idf = if let Some(v) = known {
-                v
-            } else {
-                lower_into(text.get(a..b).unwrap_or_default(), &mut self.buf);
-                idf_of(&self.buf, acronym)
-            };
-            self.types[k].idf = idf;
-        }
+        });
     }
 }
 #[cfg(test)]
@@ -217,6 +237,8 @@ mod tests {
         };
         assert_eq!(key("assets"), key("Asset"));
         assert_eq!(key("Studies"), key("study"));
+        assert_eq!(key("calories"), key("calorie"));
+        assert_eq!(key("movies"), key("Movie"));
         assert_eq!(key("U.S."), key("US"));
         assert_eq!(key("Écoles"), key("école"));
         assert_ne!(key("bus"), key("bu"));

@@ -1,7 +1,7 @@
 //! Word-level scanning: where a word ends, what joins its parts (`self-determination`,
 //! `U.S.`, `AT&T`), its case, and a possessive or contraction suffix.
 
-use super::hash::hash_and_count_ascii;
+use super::hash::{hash_lower, mix, step, step_char};
 use super::tokens::{ALLCAPS, ALPHA, CAP, CONTRACTION, JUNK, LETTER_FIRST, POSS};
 
 /// Words longer than this (in bytes) are treated as junk (URLs, base64, run-together text).
@@ -28,78 +28,172 @@ pub(crate) fn is_open_quote(c: char) -> bool {
     matches!(c, '"' | '\u{201C}' | '\u{2018}' | '\u{00AB}' | '\u{201E}' | '(' | '[' | '\'')
 }
 
-/// What the scan of a word learnt.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct Scan {
-    pub end: usize,
-    pub non_ascii: bool,
-    apostrophe: bool,
-    pub dot: bool,
-    /// Upper- and lower-case letters, each counted up to 2 (enough to tell `A`, `AB`, `Ab`).
-    upper: u32,
-    lower: u32,
-    /// The hash of the lower-cased word (ASCII words only).
-    hash: Option<u64>,
-}
+/// Byte classes of ASCII, for the tokenizer's hot loops.
+pub(crate) const ALNUM: u8 = 1;
+const UPPER: u8 = 1 << 1;
+const LOWER: u8 = 1 << 2;
+/// `'`, `-`, `.`, `&`: may join two parts of a word.
+const JOIN: u8 = 1 << 3;
+pub(crate) const SPACE: u8 = 1 << 4;
+pub(crate) const NEWLINE: u8 = 1 << 5;
+/// Not ASCII: decode the character.
+pub(crate) const WIDE: u8 = 1 << 6;
 
-impl Scan {
-    /// The hash of the lower-cased word `[start, end)`, when the scan could compute it.
-    pub fn lower_hash(&self) -> Option<u64> {
-        self.hash
+pub(crate) static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0usize;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_uppercase() {
+            ALNUM | UPPER
+        } else if c.is_ascii_lowercase() {
+            ALNUM | LOWER
+        } else if c.is_ascii_digit() {
+            ALNUM
+        } else if matches!(c, b'\'' | b'-' | b'.' | b'&') {
+            JOIN
+        } else if c == b' ' || c == b'\t' || c == b'\r' {
+            SPACE
+        } else if c == b'\n' {
+            NEWLINE
+        } else if c >= 0x80 {
+            WIDE
+        } else {
+            0
+        };
+        b += 1;
     }
+    t
+};
+
+/// ASCII bytes lower-cased (other bytes unchanged).
+static LOWERED: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0usize;
+    while b < 256 {
+        t[b] = (b as u8).to_ascii_lowercase();
+        b += 1;
+    }
+    t
+};
+
+/// One word as the tokenizer needs it.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Word {
+    /// End of the word as written (a possessive `'s` and a final abbreviation period included).
+    pub end: usize,
+    /// End of its base: without a possessive or contraction suffix.
+    pub base_end: usize,
+    /// [`hash_lower`] of the base.
+    pub hash: u64,
+    pub flags: u16,
+    /// The base is ASCII with no period (`assets`, not `U.S.` or `École`).
+    pub plain: bool,
 }
 
-/// Scans one word starting at `i` (an alphanumeric char): its end, the joiners inside, and for
-/// an ASCII word its letter counts and lower-case hash (eight bytes at a time).
-pub(crate) fn scan_word(text: &str, start: usize) -> Scan {
+/// Reads the word starting at `start` (an alphanumeric character) in one pass: where it ends,
+/// the joiners inside (`self-determination`, `U.S.`, `AT&T`), its case shape, a possessive or
+/// contraction suffix, and the hash of its lower-cased base.
+#[inline(always)]
+pub(crate) fn read_word(text: &str, start: usize) -> Word {
     let bytes = text.as_bytes();
-    let mut sc = Scan::default();
+    let mut h = 0u64;
+    // Capital letters, and the union of the classes of the ASCII bytes read.
+    let mut upper = 0u32;
+    let mut seen = 0u8;
+    let (mut lower_wide, mut non_ascii, mut apostrophe, mut dot) = (false, false, false, false);
     let mut i = start;
     loop {
-        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+        for &b in bytes.get(i..).unwrap_or_default() {
+            let c = CLASS[b as usize];
+            if c & ALNUM == 0 {
+                break;
+            }
+            seen |= c;
+            h = step(h, LOWERED[b as usize]);
             i += 1;
         }
-        if i < bytes.len()
-            && bytes[i] >= 0x80
-            && let Some(c) = char_at(text, i).filter(|c| c.is_alphanumeric())
-        {
-            sc.non_ascii = true;
+        let Some(&b) = bytes.get(i) else {
+            break;
+        };
+        // Most words end at a space or a mark that joins nothing: decide those on the byte.
+        if CLASS[b as usize] & (JOIN | WIDE) == 0 {
+            break;
+        }
+        let Some(c) = char_at(text, i) else {
+            break;
+        };
+        // General Punctuation (curly quotes, dashes) needs no Unicode table look-up.
+        if b >= 0x80 && !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric() {
+            non_ascii = true;
+            if c.is_alphabetic() {
+                if c.is_uppercase() {
+                    upper += 1;
+                } else {
+                    lower_wide = true;
+                }
+            }
+            h = step_char(h, c);
             i += c.len_utf8();
             continue;
         }
-        // A joiner continues the word only when an alphanumeric follows it. Most words end at
-        // a space or an ASCII punctuation mark that joins nothing: decide those on the byte.
-        match bytes.get(i) {
-            None => break,
-            Some(&b) if b < 0x80 && !matches!(b, b'\'' | b'-' | b'.' | b'&') => break,
-            _ => {}
-        }
-        let Some(j) = char_at(text, i).filter(|&j| is_joiner(j)) else {
+        // A joiner continues the word only when an alphanumeric follows it.
+        if !is_joiner(c) {
             break;
-        };
-        let k = i + j.len_utf8();
+        }
+        let k = i + c.len_utf8();
         let prev = if i > 0 { bytes[i - 1] } else { b' ' };
         match char_at(text, k) {
-            Some(n) if n.is_alphanumeric() && joins(prev, j, n) => {
+            Some(n) if n.is_alphanumeric() && joins(prev, c, n) => {
+                h = step_char(h, c);
                 i = k;
-                sc.non_ascii |= !j.is_ascii();
-                sc.apostrophe |= is_apostrophe(j);
-                sc.dot |= j == '.';
+                non_ascii |= !c.is_ascii();
+                apostrophe |= is_apostrophe(c);
+                dot |= c == '.';
             }
             _ => break,
         }
     }
-    sc.end = i;
-    let word = &bytes[start..i];
-    if sc.non_ascii {
-        (sc.upper, sc.lower) = count_cases(&text[start..i]);
-    } else {
-        let (hash, upper, lower) = hash_and_count_ascii(word);
-        sc.hash = Some(hash);
-        sc.upper = upper;
-        sc.lower = lower;
+    let mut end = i;
+    if dot && bytes.get(end) == Some(&b'.') && is_dotted_abbreviation(&text[start..end]) {
+        end += 1;
+        h = step(h, b'.');
     }
-    sc
+    let mut lower = u32::from(seen & LOWER != 0 || lower_wide);
+    // Capitals matter only in a word with none in lower case (`NATO` against `N`): count
+    // them there.
+    if lower == 0 && seen & UPPER != 0 {
+        upper += bytes[start..end].iter().map(|&b| u32::from(b.is_ascii_uppercase())).sum::<u32>();
+    } else if seen & UPPER != 0 {
+        upper += 1;
+    }
+    let (mut flags, base_len) =
+        if apostrophe { suffix(&text[start..end]) } else { (0, end - start) };
+    let hash = if base_len < end - start {
+        let base = &text[start..start + base_len];
+        (upper, lower) = count_cases(base);
+        hash_lower(base)
+    } else {
+        mix(h)
+    };
+    let first = bytes.get(start).copied().unwrap_or(b' ');
+    flags |= if first < 0x80 {
+        let c = CLASS[first as usize];
+        u16::from(c & UPPER != 0) * CAP + u16::from(c & (UPPER | LOWER) != 0) * LETTER_FIRST
+    } else {
+        let c = char_at(text, start).unwrap_or(' ');
+        u16::from(c.is_uppercase()) * CAP + u16::from(c.is_alphabetic()) * LETTER_FIRST
+    };
+    if upper + lower > 0 {
+        flags |= ALPHA;
+    }
+    if upper >= 2 && lower == 0 {
+        flags |= ALLCAPS;
+    }
+    if base_len > MAX_WORD_BYTES {
+        flags |= JUNK;
+    }
+    Word { end, base_end: start + base_len, hash, flags, plain: !non_ascii && !dot }
 }
 
 /// Length of an HTML character reference (`&amp;`, `&#8217;`) at `i`, else 1 (the `&`).
@@ -149,52 +243,25 @@ fn count_cases(word: &str) -> (u32, u32) {
     (upper, lower)
 }
 
-/// Flags of a word (case, possessive, contraction) and the byte length of its base (the word
-/// without a possessive `'s` or contraction suffix).
-pub(crate) fn analyse_word(word: &str, sc: &Scan) -> (u16, usize) {
-    let mut flags = 0u16;
-    let mut base_len = word.len();
-    let (mut upper, mut lower) = (sc.upper, sc.lower);
-    // Possessives and contractions: the last apostrophe and what follows it.
-    let apostrophe = if sc.apostrophe { last_apostrophe(word.as_bytes()) } else { None };
-    if let Some(pos) = apostrophe.filter(|&p| p > 0) {
-        let suffix = word[pos..].trim_start_matches(is_apostrophe);
-        let is = |s: &str| suffix.eq_ignore_ascii_case(s);
-        if is("s") {
-            flags |= POSS;
-            base_len = pos;
-        } else if ["t", "re", "ve", "ll", "d", "m"].iter().any(|s| is(s)) {
-            flags |= CONTRACTION;
-            base_len = pos;
-            // `don't` → `do`, `can't` → `ca`: function words either way.
-            if is("t") && pos > 1 && word.as_bytes()[pos - 1].eq_ignore_ascii_case(&b'n') {
-                base_len = pos - 1;
-            }
-        }
-        if base_len < word.len() {
-            (upper, lower) = count_cases(&word[..base_len]);
-        }
-    }
-    let first = match word.as_bytes().first() {
-        Some(&b) if b < 0x80 => Some(b as char),
-        _ => word.chars().next(),
+/// A possessive `'s` or contraction suffix after the word's last apostrophe: its flag and the
+/// byte length of the base.
+fn suffix(word: &str) -> (u16, usize) {
+    let Some(pos) = last_apostrophe(word.as_bytes()).filter(|&p| p > 0) else {
+        return (0, word.len());
     };
-    if upper + lower > 0 {
-        flags |= ALPHA;
+    let suffix = word[pos..].trim_start_matches(is_apostrophe);
+    let is = |s: &str| suffix.eq_ignore_ascii_case(s);
+    if is("s") {
+        return (POSS, pos);
     }
-    if first.is_some_and(char::is_uppercase) {
-        flags |= CAP;
+    if ["t", "re", "ve", "ll", "d", "m"].iter().any(|s| is(s)) {
+        // `don't` → `do`, `can't` → `ca`: function words either way.
+        if is("t") && pos > 1 && word.as_bytes()[pos - 1].eq_ignore_ascii_case(&b'n') {
+            return (CONTRACTION, pos - 1);
+        }
+        return (CONTRACTION, pos);
     }
-    if first.is_some_and(char::is_alphabetic) {
-        flags |= LETTER_FIRST;
-    }
-    if upper >= 2 && lower == 0 {
-        flags |= ALLCAPS;
-    }
-    if base_len > MAX_WORD_BYTES {
-        flags |= JUNK;
-    }
-    (flags, base_len)
+    (0, word.len())
 }
 
 #[cfg(test)]
@@ -202,10 +269,9 @@ mod tests {
     use super::*;
 
     fn word_at(text: &str) -> (&str, u16) {
-        let sc = scan_word(text, 0);
-        let word = &text[..sc.end];
-        let (flags, base) = analyse_word(word, &sc);
-        (&word[..base], flags)
+        let w = read_word(text, 0);
+        assert_eq!(w.hash, hash_lower(&text[..w.base_end]));
+        (&text[..w.base_end], w.flags)
     }
 
     #[test]
@@ -215,6 +281,8 @@ mod tests {
         assert_eq!(word_at("Tom&amp;Jerry").0, "Tom");
         assert_eq!(word_at("end- of").0, "end");
         assert_eq!(word_at("3.5 percent").0, "3.5");
+        assert_eq!(word_at("U.S. envoy").0, "U.S.");
+        assert_eq!(word_at("\u{c9}cole\u{2019}s").0, "\u{c9}cole");
     }
 
     #[test]
