@@ -61,6 +61,7 @@ pub struct Cluster {
 /// Find the entities of `text`. `sentences`: sentence byte spans (from the pipeline; when
 /// empty, each line is a sentence, split further after sentence-final punctuation). Clusters
 /// come back ordered by first mention.
+#[inline(never)] // one frame per stage in profiles
 pub fn run(text: &str, sentences: &[(usize, usize)]) -> Vec<Cluster> {
     let tokens = ner::tokenize(text);
     let spans = ner::tag(text, &tokens, sentences);

@@ -38,10 +38,20 @@ pub enum StageKind {
 
 /// A tree as stored: nodes `[feature, threshold, left, right, leaf value, is_leaf]`;
 /// compacted to [`Node`]s on load.
+///
+/// Evaluation is branch-free: a leaf points to itself, so every row walks exactly `depth`
+/// steps and the next node is a select rather than a jump. Many rows are walked side by side,
+/// which keeps the processor busy instead of waiting on mispredicted branches (the trees are
+/// small and irregular, and their branches are not predictable).
 #[derive(Debug, Deserialize)]
 #[serde(from = "StoredTree")]
 pub struct Tree {
     nodes: Vec<Node>,
+    /// The value of each node: the leaf value for leaves, 0 for decision nodes (reached only
+    /// by a corrupt tree whose walk never ends in a leaf).
+    values: Vec<f32>,
+    /// Steps from the root to the deepest leaf.
+    depth: usize,
 }
 
 #[derive(Debug, Deserialize)]
@@ -49,7 +59,8 @@ struct StoredTree {
     nodes: Vec<(u32, f32, u32, u32, f32, u8)>,
 }
 
-/// A decision node in 12 bytes; a leaf has `feature == LEAF` and its value in `threshold`.
+/// A decision node in 12 bytes: go `left` when `x[feature] <= threshold`, else `right`.
+/// A leaf is a node whose children are itself.
 #[derive(Clone, Copy, Debug, PartialEq)]
 struct Node {
     threshold: f32,
@@ -58,29 +69,52 @@ struct Node {
     right: u16,
 }
 
-const LEAF: u16 = u16::MAX;
+/// Largest number of nodes a tree may have (indices are `u16`).
+const MAX_NODES: usize = u16::MAX as usize;
 
 impl From<StoredTree> for Tree {
     fn from(t: StoredTree) -> Self {
-        let n = t.nodes.len();
-        let index = |i: u32| if (i as usize) < n && i < u32::from(LEAF) { i as u16 } else { LEAF };
-        let nodes = t
-            .nodes
-            .into_iter()
-            .map(|(feature, threshold, left, right, value, leaf)| {
-                if leaf != 0 || feature >= u32::from(LEAF) {
-                    Node { threshold: value, feature: LEAF, left: 0, right: 0 }
-                } else {
-                    Node {
-                        threshold,
-                        feature: feature as u16,
-                        left: index(left),
-                        right: index(right),
-                    }
+        let mut stored = t.nodes;
+        stored.truncate(MAX_NODES);
+        let n = stored.len();
+        let mut nodes = Vec::with_capacity(n);
+        let mut values = Vec::with_capacity(n);
+        for (i, &(feature, threshold, left, right, value, leaf)) in stored.iter().enumerate() {
+            let me = i as u16;
+            let child = |c: u32| if (c as usize) < n { Some(c as u16) } else { None };
+            match (leaf != 0 || feature >= u32::from(u16::MAX), child(left), child(right)) {
+                (false, Some(left), Some(right)) => {
+                    nodes.push(Node { threshold, feature: feature as u16, left, right });
+                    values.push(0.0);
                 }
-            })
-            .collect();
-        Tree { nodes }
+                // a leaf, or a node pointing outside the tree (a corrupt model): stop here
+                (is_leaf, _, _) => {
+                    nodes.push(Node { threshold: 0.0, feature: 0, left: me, right: me });
+                    values.push(if is_leaf { value } else { 0.0 });
+                }
+            }
+        }
+        // Depth by levels from the root; a cycle (corrupt model) stops after `n` levels.
+        let is_leaf = |i: usize| {
+            let node = nodes[i];
+            usize::from(node.left) == i && usize::from(node.right) == i
+        };
+        let mut depth = 0;
+        let mut level: Vec<usize> = if n == 0 { Vec::new() } else { vec![0] };
+        while depth < n {
+            level = level
+                .iter()
+                .filter(|&&i| !is_leaf(i))
+                .flat_map(|&i| [usize::from(nodes[i].left), usize::from(nodes[i].right)])
+                .collect();
+            if level.is_empty() {
+                break;
+            }
+            level.sort_unstable();
+            level.dedup();
+            depth += 1;
+        }
+        Tree { nodes, values, depth }
     }
 }
 
@@ -103,63 +137,117 @@ pub const CONTEXT_NAMES: &[&str] = &[
     "p_frac_after",
 ];
 
+/// Rows walked side by side through one tree.
+const LANES: usize = 8;
+
 impl Stage {
-    fn predict(&self, x: &[f32]) -> f32 {
-        let raw = match &self.kind {
-            StageKind::Linear { weights, bias, means, scales } => {
-                bias + x
-                    .iter()
-                    .zip(weights)
-                    .zip(means.iter().zip(scales))
-                    .map(|((v, w), (m, s))| w * (v - m) / s)
-                    .sum::<f32>()
-            }
+    /// The probability of each row of `x` (`width` features per row).
+    fn predict(&self, x: &[f32], width: usize) -> Vec<f32> {
+        let rows = x.len().checked_div(width).unwrap_or(0);
+        let raw: Vec<f32> = match &self.kind {
+            StageKind::Linear { weights, bias, means, scales } => x
+                .chunks_exact(width)
+                .map(|row| {
+                    bias + row
+                        .iter()
+                        .zip(weights)
+                        .zip(means.iter().zip(scales))
+                        .map(|((v, w), (m, s))| w * (v - m) / s)
+                        .sum::<f32>()
+                })
+                .collect(),
             StageKind::Trees { baseline, trees } => {
-                baseline + trees.iter().map(|t| t.eval(x)).sum::<f32>()
+                let mut sums = vec![*baseline; rows];
+                for tree in trees {
+                    tree.add_to(x, width, &mut sums);
+                }
+                sums
             }
         };
-        1.0 / (1.0 + (-raw).exp())
+        raw.into_iter().map(|r| 1.0 / (1.0 + (-r).exp())).collect()
     }
 }
 
 impl Tree {
-    fn eval(&self, x: &[f32]) -> f32 {
-        let mut i = 0usize;
-        // A well-formed tree reaches a leaf in at most `nodes.len()` steps; the bound keeps a
-        // corrupt model from looping.
-        for _ in 0..=self.nodes.len() {
-            let Some(node) = self.nodes.get(i) else { return 0.0 };
-            if node.feature == LEAF {
-                return node.threshold;
-            }
-            let v = x.get(usize::from(node.feature)).copied().unwrap_or(0.0);
-            i = usize::from(if v <= node.threshold { node.left } else { node.right });
+    /// Adds the tree's value for each row of `x` to `sums`.
+    fn add_to(&self, x: &[f32], width: usize, sums: &mut [f32]) {
+        if self.nodes.is_empty() || width == 0 {
+            return;
         }
-        0.0
+        let mut rows = x.chunks_exact(width).zip(sums.iter_mut());
+        loop {
+            let mut at = [0usize; LANES];
+            let mut lane_rows: [&[f32]; LANES] = [&[]; LANES];
+            let mut lane_sums: [Option<&mut f32>; LANES] = Default::default();
+            let mut lanes = 0;
+            for (row, sum) in rows.by_ref().take(LANES) {
+                lane_rows[lanes] = row;
+                lane_sums[lanes] = Some(sum);
+                lanes += 1;
+            }
+            if lanes == 0 {
+                return;
+            }
+            for _ in 0..self.depth {
+                for lane in 0..LANES {
+                    at[lane] = self.step(at[lane], lane_rows[lane]);
+                }
+            }
+            for (sum, &i) in lane_sums.into_iter().zip(&at) {
+                if let Some(sum) = sum {
+                    *sum += self.values[i];
+                }
+            }
+        }
+    }
+
+    /// The node after `i` for this row (a leaf, or an empty lane, stays where it is).
+    #[inline(always)]
+    fn step(&self, i: usize, row: &[f32]) -> usize {
+        let node = self.nodes[i];
+        let v = row.get(usize::from(node.feature)).copied().unwrap_or(0.0);
+        usize::from(if v <= node.threshold { node.left } else { node.right })
+    }
+
+    #[cfg(test)]
+    fn eval(&self, row: &[f32]) -> f32 {
+        let mut sum = [0.0];
+        self.add_to(row, row.len(), &mut sum);
+        sum[0]
     }
 }
 
 impl Model {
     /// The probability that each unit belongs to the article, from its feature row.
     pub fn predict(&self, rows: &[Vec<f32>]) -> Vec<f32> {
+        let base = rows.first().map_or(0, Vec::len);
         let mut probs: Vec<f32> = Vec::new();
+        let mut x: Vec<f32> = Vec::new();
         for (k, stage) in self.stages.iter().enumerate() {
-            let context = if k == 0 { None } else { Some(context_features(&probs)) };
-            probs = rows
-                .iter()
-                .enumerate()
-                .map(|(i, row)| match &context {
-                    None => stage.predict(row),
-                    Some(ctx) => {
-                        let mut x = row.clone();
-                        x.extend_from_slice(&ctx[i]);
-                        stage.predict(&x)
-                    }
-                })
-                .collect();
+            x.clear();
+            let width = if k == 0 {
+                for row in rows {
+                    push_row(&mut x, row, base);
+                }
+                base
+            } else {
+                let context = context_features(&probs);
+                for (row, ctx) in rows.iter().zip(&context) {
+                    push_row(&mut x, row, base);
+                    x.extend_from_slice(ctx);
+                }
+                base + CONTEXT_NAMES.len()
+            };
+            probs = stage.predict(&x, width);
         }
         probs
     }
+}
+
+/// Appends `row` to the matrix as exactly `width` values (cut, or padded with zeros).
+fn push_row(x: &mut Vec<f32>, row: &[f32], width: usize) {
+    x.extend_from_slice(&row[..width.min(row.len())]);
+    x.resize(x.len() + width.saturating_sub(row.len()), 0.0);
 }
 
 /// Context features of each unit from the previous stage's probabilities (linear time).
@@ -230,6 +318,36 @@ mod tests {
         assert_eq!(looping.eval(&[0.1]), 0.0);
         let dangling = Tree::from(StoredTree { nodes: vec![(0, 0.5, 7, 9, 0.0, 0)] });
         assert_eq!(dangling.eval(&[0.1]), 0.0);
+    }
+
+    #[test]
+    fn rows_walked_side_by_side_get_their_own_leaves() {
+        // x0 <= 0.5 ? (x1 <= 1 ? 1 : 2) : 3, over more rows than there are lanes
+        let tree = Tree::from(StoredTree {
+            nodes: vec![
+                (0, 0.5, 1, 2, 0.0, 0),
+                (1, 1.0, 3, 4, 0.0, 0),
+                (0, 0.0, 0, 0, 3.0, 1),
+                (0, 0.0, 0, 0, 1.0, 1),
+                (0, 0.0, 0, 0, 2.0, 1),
+            ],
+        });
+        let rows: Vec<[f32; 2]> = (0..(LANES * 2 + 3))
+            .map(|i| [if i % 3 == 0 { 0.9 } else { 0.1 }, if i % 2 == 0 { 0.0 } else { 5.0 }])
+            .collect();
+        let flat: Vec<f32> = rows.iter().flatten().copied().collect();
+        let mut sums = vec![10.0; rows.len()];
+        tree.add_to(&flat, 2, &mut sums);
+        for (row, sum) in rows.iter().zip(&sums) {
+            let expected = if row[0] > 0.5 {
+                3.0
+            } else if row[1] <= 1.0 {
+                1.0
+            } else {
+                2.0
+            };
+            assert_eq!(*sum, 10.0 + expected, "{row:?}");
+        }
     }
 
     #[test]

@@ -5,8 +5,10 @@
 use super::features::{self, Atom, Run, SentInfo};
 use super::gazetteer;
 use super::labels::label_type;
+use super::table::HashIds;
 use super::tokenize::{Token, flags};
-use std::collections::{HashMap, HashSet};
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
@@ -47,6 +49,11 @@ impl Evidence {
 }
 
 const NONE: u32 = u32::MAX;
+
+thread_local! {
+    /// Word hash → index into [`Doc::evidence`] while it is collected (reused between calls).
+    static INDEX: RefCell<HashIds> = RefCell::new(HashIds::default());
+}
 
 /// A document ready for feature extraction.
 #[allow(missing_debug_implementations)] // large per-token tables; nothing useful to print
@@ -94,24 +101,33 @@ impl<'t> Doc<'t> {
         sentences: &[(usize, usize)],
         radius: Option<usize>,
     ) -> Doc<'t> {
-        let mut toks = tokens.to_vec();
+        Doc::from_tokens(text, tokens.to_vec(), sentences, radius)
+    }
+
+    /// [`Doc::new`] taking the tokens over.
+    pub fn from_tokens(
+        text: &'t str,
+        mut toks: Vec<Token>,
+        sentences: &[(usize, usize)],
+        radius: Option<usize>,
+    ) -> Doc<'t> {
         let sents = sentence_ranges(&mut toks, sentences);
         let active = active_tokens(&toks, &sents, radius);
         // full atoms where features read them (active tokens and their neighbours)
-        let atoms: Vec<Atom> = (0..toks.len())
-            .map(|i| {
-                let t = &toks[i];
-                let s = t.text(text);
-                let near = active[i]
-                    || (i > 0 && active[i - 1])
-                    || active.get(i + 1).copied().unwrap_or(false);
-                if near {
-                    features::atom(s, t.flags)
-                } else {
-                    Atom { word: features::word_hash(s), flags: t.flags, ..Atom::default() }
-                }
-            })
-            .collect();
+        let mut atoms = Vec::with_capacity(toks.len());
+        let mut next_active = active.first().copied().unwrap_or(false);
+        let mut near_prev = false;
+        for (i, t) in toks.iter().enumerate() {
+            let this_active = next_active;
+            next_active = active.get(i + 1).copied().unwrap_or(false);
+            let s = t.text(text);
+            atoms.push(if this_active || near_prev || next_active {
+                features::atom(s, t.flags)
+            } else {
+                Atom { word: features::word_hash(s), flags: t.flags, ..Atom::default() }
+            });
+            near_prev = this_active;
+        }
         let gaz = gazetteer::token_matches(text, &toks, &atoms, &sents);
         let sent_info: Vec<SentInfo> = sents
             .iter()
@@ -136,8 +152,12 @@ impl<'t> Doc<'t> {
     }
 
     fn collect_evidence(&mut self) {
+        INDEX.with_borrow_mut(|index| self.collect_evidence_with(index));
+    }
+
+    fn collect_evidence_with(&mut self, index: &mut HashIds) {
         self.ev_ix = vec![NONE; self.tokens.len()];
-        let mut index: IdMap<u32> = IdMap::default();
+        index.clear();
         // words with a capital first, then the lower-case uses of those words
         let mut filter = [0u64; 64];
         for (s, &(a, b)) in self.sents.iter().enumerate() {
@@ -148,9 +168,8 @@ impl<'t> Doc<'t> {
                     continue;
                 }
                 let w = self.atoms[i].word;
-                let n = self.evidence.len() as u32;
-                let ix = *index.entry(w).or_insert(n);
-                if ix == n {
+                let (ix, new) = index.intern(w);
+                if new {
                     self.evidence.push(Evidence::default());
                     filter[(w >> 58) as usize] |= 1 << ((w >> 52) & 63);
                 }
@@ -176,7 +195,7 @@ impl<'t> Doc<'t> {
                 if filter[(w >> 58) as usize] & (1 << ((w >> 52) & 63)) == 0 {
                     continue;
                 }
-                if let Some(&ix) = index.get(&w) {
+                if let Some(ix) = index.get(w) {
                     let e = &mut self.evidence[ix as usize];
                     e.lower = e.lower.saturating_add(1);
                 }
@@ -223,7 +242,7 @@ impl<'t> Doc<'t> {
     #[inline]
     pub fn context_features(&self, s: usize, i: usize, emit: impl FnMut(u64, u64)) {
         let (a, b) = self.sents[s];
-        let ev = self.evidence.get(self.ev_ix[i] as usize).map_or(0, Evidence::code);
+        let ev = self.evidence_code(i);
         features::context_features(
             &self.atoms[a..b],
             &self.gaz[a..b],
@@ -233,6 +252,19 @@ impl<'t> Doc<'t> {
             ev,
             emit,
         );
+    }
+
+    /// How the word of token `i` is cased elsewhere (see [`Evidence::code`]; 0 for words
+    /// without a capital).
+    #[inline]
+    pub fn evidence_code(&self, i: usize) -> u8 {
+        self.evidence.get(self.ev_ix[i] as usize).map_or(0, Evidence::code)
+    }
+
+    /// Whether token `i` has label-history features at all (its word has a capital).
+    #[inline]
+    pub fn has_history(&self, i: usize) -> bool {
+        self.ev_ix[i] != NONE
     }
 
     /// The label-history features of token `i`.
@@ -294,18 +326,22 @@ fn active_tokens(toks: &[Token], sents: &[(usize, usize)], radius: Option<usize>
     out
 }
 
-/// Words that may join capitalised words into one name (data/name_connectors.txt).
-static CONNECTORS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../../data/name_connectors.txt")
+/// Words that may join capitalised words into one name (data/name_connectors.txt), and the
+/// longest of them in bytes. The list is short: a scan beats hashing.
+static CONNECTORS: LazyLock<(Vec<&'static str>, usize)> = LazyLock::new(|| {
+    let words: Vec<&str> = include_str!("../../data/name_connectors.txt")
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
+        .collect();
+    let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
+    (words, longest)
 });
 
 /// Lower-case words that may join capitalised words into one name (`Bank of England`).
 fn is_connector(s: &str) -> bool {
-    CONNECTORS.contains(s)
+    let (words, longest) = &*CONNECTORS;
+    s.len() <= *longest && words.contains(&s)
 }
 
 /// Runs of capitalised words (joined by connectors) in mixed-case sentences.

@@ -76,47 +76,119 @@ fn mix_char(mut h: u64, c: char, fold_apos: bool) -> u64 {
     }
 }
 
-/// Compute the atom of the token text `s`.
-pub fn atom(s: &str, tflags: u32) -> Atom {
-    let mut h = K2;
-    let mut shape = K1;
-    let (mut last_class, mut run, mut shape_len) = (0u64, 0u32, 0u32);
-    let mut n = 0usize;
-    for c in s.chars() {
-        h = mix_char(h, c, true);
-        n += 1;
-        let cl = class(c);
-        if cl == last_class {
-            run += 1;
+/// Byte → the byte a word hash mixes for it (ASCII: lower case, digits as `0`).
+static FOLD: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = match b as u8 {
+            b'0'..=b'9' => b'0',
+            c => c.to_ascii_lowercase(),
+        };
+        b += 1;
+    }
+    t
+};
+
+/// Byte → its shape class (ASCII: `X`, `x`, `d`, else itself).
+static CLASS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = match b as u8 {
+            b'A'..=b'Z' => b'X',
+            b'a'..=b'z' => b'x',
+            b'0'..=b'9' => b'd',
+            c => c,
+        };
+        b += 1;
+    }
+    t
+};
+
+/// Running shape hash: collapsed character classes (see [`Atom::shape`]).
+struct Shape {
+    h: u64,
+    last: u64,
+    run: u32,
+    len: u32,
+}
+
+impl Shape {
+    const fn new() -> Shape {
+        Shape { h: K1, last: 0, run: 0, len: 0 }
+    }
+
+    #[inline(always)]
+    fn push(&mut self, cl: u64) {
+        if cl == self.last {
+            self.run += 1;
             // keep up to two of a kind for short tokens (`Xx` vs `XX` vs `X`)
-            if run == 2 && shape_len < 8 && (cl == u64::from(b'X') || cl == u64::from(b'd')) {
-                shape = mix(shape, cl | 0x100);
-                shape_len += 1;
+            if self.run == 2 && self.len < 8 && (cl == u64::from(b'X') || cl == u64::from(b'd')) {
+                self.h = mix(self.h, cl | 0x100);
+                self.len += 1;
             }
         } else {
-            last_class = cl;
-            run = 1;
-            if shape_len < 8 {
-                shape = mix(shape, cl);
-            } else if shape_len == 8 {
-                shape = mix(shape, 0x7F);
+            self.last = cl;
+            self.run = 1;
+            if self.len < 8 {
+                self.h = mix(self.h, cl);
+            } else if self.len == 8 {
+                self.h = mix(self.h, 0x7F);
             }
-            shape_len += 1;
+            self.len += 1;
         }
     }
-    let len = match n {
+}
+
+/// Length class of a token of `n` chars.
+#[inline]
+fn len_class(n: usize) -> u8 {
+    match n {
         0..=3 => n as u8,
         4..=5 => 4,
         6..=8 => 5,
         _ => 6,
-    };
-    Atom { word: h, shape, flags: tflags, len }
+    }
+}
+
+/// Compute the atom of the token text `s`.
+pub fn atom(s: &str, tflags: u32) -> Atom {
+    let mut h = K2;
+    let mut shape = Shape::new();
+    if s.is_ascii() {
+        for &b in s.as_bytes() {
+            let b = usize::from(b & 0x7F);
+            h = mix(h, u64::from(FOLD[b]));
+            shape.push(u64::from(CLASS[b]));
+        }
+        return Atom { word: h, shape: shape.h, flags: tflags, len: len_class(s.len()) };
+    }
+    let mut n = 0usize;
+    for c in s.chars() {
+        h = mix_char(h, c, true);
+        n += 1;
+        shape.push(class(c));
+    }
+    Atom { word: h, shape: shape.h, flags: tflags, len: len_class(n) }
 }
 
 /// Hashes of the prefixes and suffixes of 1..=AFFIXES chars of `s` that are shorter than the
 /// word itself (0 where there is none).
 fn affixes(s: &str) -> ([u64; AFFIXES], [u64; AFFIXES]) {
     let (mut pre, mut suf) = ([0u64; AFFIXES], [0u64; AFFIXES]);
+    if s.is_ascii() {
+        let b = s.as_bytes();
+        let take = AFFIXES.min(b.len().saturating_sub(1));
+        let (mut hp, mut hs) = (K2, K1 ^ 0x55);
+        for k in 0..take {
+            hp = mix(hp, u64::from(FOLD[usize::from(b[k] & 0x7F)]));
+            pre[k] = hp;
+            hs = mix(hs, u64::from(FOLD[usize::from(b[b.len() - 1 - k] & 0x7F)]));
+            suf[k] = hs;
+        }
+        return (pre, suf);
+    }
     let take = AFFIXES.min(s.chars().count().saturating_sub(1));
     let mut h = K2;
     for (k, c) in s.chars().take(take).enumerate() {
@@ -141,19 +213,14 @@ pub fn atoms_into(text: &str, tokens: &[Token], out: &mut Vec<Atom>) {
 #[inline]
 pub fn word_hash(s: &str) -> u64 {
     let mut h = K2;
-    for c in s.chars() {
-        if c.is_ascii() {
-            let b = if c.is_ascii_digit() { b'0' } else { (c as u8).to_ascii_lowercase() };
-            h = mix(h, u64::from(b));
-        } else if c.is_numeric() {
-            h = mix(h, u64::from(b'0'));
-        } else if matches!(c, '’' | 'ʼ' | '‘') {
-            h = mix(h, u64::from(b'\''));
-        } else {
-            for l in c.to_lowercase() {
-                h = mix(h, l as u64);
-            }
+    if s.is_ascii() {
+        for &b in s.as_bytes() {
+            h = mix(h, u64::from(FOLD[usize::from(b & 0x7F)]));
         }
+        return h;
+    }
+    for c in s.chars() {
+        h = mix_char(h, c, true);
     }
     h
 }

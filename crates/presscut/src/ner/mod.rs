@@ -13,10 +13,12 @@
 
 pub mod decode;
 pub mod doc;
+pub mod fast;
 pub mod features;
 pub mod gazetteer;
 pub mod labels;
 pub mod model;
+pub mod table;
 pub mod tagger;
 pub mod tokenize;
 
@@ -102,19 +104,15 @@ pub fn tag_with<W: model::Weights>(
     let mut doc = doc::Doc::new(text, tokens, sentences, opts.radius);
     SCRATCH.with_borrow_mut(|(sc, labels)| {
         tagger::tag_doc(w, &mut doc, opts.two_pass, sc, labels);
-        let conf = sc.confidence();
         let mut out = Vec::new();
-        for &(a, b) in &doc.sents {
-            labels::chunks(&labels[a..b], |s, e, ty| {
-                let score = conf[a + s..a + e].iter().fold(1f32, |m, &c| m.min(c));
-                out.push(NerSpan {
-                    start: doc.tokens[a + s].start,
-                    end: doc.tokens[a + e - 1].end,
-                    ty,
-                    score,
-                });
+        sc.entities(labels, |a, b, ty, least| {
+            out.push(NerSpan {
+                start: doc.tokens[a].start,
+                end: doc.tokens[b - 1].end,
+                ty,
+                score: tagger::confidence(least),
             });
-        }
+        });
         out
     })
 }

@@ -39,21 +39,49 @@ pub trait Weights {
     fn emission(&self, doc: &Doc, s: usize, i: usize) -> [f32; L] {
         self.score(|e| doc.features(s, i, e))
     }
+
+    /// The compact model behind these weights, if they are one: the tagger then takes its
+    /// faster loop ([`super::fast`]), which gives the same scores.
+    fn compact(&self) -> Option<&Model> {
+        None
+    }
 }
 
+/// Summed quantised weights as the compact model adds them: one lane per label in lanes
+/// `0..L`, the lanes above stay 0 (sixteen lanes sum in two vector instructions). `i16` does
+/// not overflow: a token has fewer than 200 features, each weight at most 127 in size.
+pub type Row = [i16; 16];
+
+/// One table entry, 16 bytes: the feature's weights (the first eight loaded and widened as one
+/// vector) and the key's fingerprint (never 0 in a used slot).
 #[derive(Clone, Copy, Default)]
 #[repr(C, align(16))]
 struct Slot {
-    /// fingerprint of the key (never 0 for a used slot)
+    w: [i8; 8],
+    w8: i8,
+    _pad: [u8; 3],
     tag: u32,
-    w: [i8; L],
+}
+
+const _: () = assert!(L == 9, "the slot layout holds nine labels");
+
+impl Slot {
+    fn new(tag: u32, w: [i8; L]) -> Slot {
+        let mut head = [0i8; 8];
+        head.copy_from_slice(&w[..8]);
+        Slot { w: head, w8: w[8], _pad: [0; 3], tag }
+    }
+
+    fn weights(&self) -> [i8; L] {
+        std::array::from_fn(|c| if c < 8 { self.w[c] } else { self.w8 })
+    }
 }
 
 /// The compact model used at run time.
 #[allow(missing_debug_implementations)] // a table of ~60k weight slots
 pub struct Model {
+    /// a power of two of them
     slots: Vec<Slot>,
-    mask: usize,
     scale: f32,
     tr: Transitions,
 }
@@ -123,7 +151,7 @@ impl Model {
         }
         let n = r.u32()? as usize;
         let cap = (n * 2).next_power_of_two().max(1024);
-        let mut m = Model { slots: vec![Slot::default(); cap], mask: cap - 1, scale, tr };
+        let mut m = Model { slots: vec![Slot::default(); cap], scale, tr };
         for _ in 0..n {
             let kb = r.take(5)?;
             let key = u64::from_le_bytes([kb[0], kb[1], kb[2], kb[3], kb[4], 0, 0, 0]);
@@ -139,14 +167,15 @@ impl Model {
 
     fn insert(&mut self, key: u64, w: [i8; L]) {
         let fp = fingerprint(key);
-        let mut i = key as usize & self.mask;
+        let mask = self.slots.len() - 1;
+        let mut i = key as usize & mask;
         loop {
             let s = &mut self.slots[i];
             if s.tag == 0 || s.tag == fp {
-                *s = Slot { tag: fp, w };
+                *s = Slot::new(fp, w);
                 return;
             }
-            i = (i + 1) & self.mask;
+            i = (i + 1) & mask;
         }
     }
 
@@ -192,32 +221,44 @@ impl Model {
     /// optimiser keeps (the crate forbids `unsafe`, so no prefetch intrinsic).
     #[inline(always)]
     fn prefetch(&self, k: u64) {
-        if let Some(slot) = self.slots.get(k as usize & self.mask) {
+        if let Some(slot) = self.slots.get(k as usize & self.slots.len().wrapping_sub(1)) {
             std::hint::black_box(slot.tag);
         }
     }
 
+    /// The slot of a key (linear probing; the table is never full).
     #[inline(always)]
-    fn lookup(&self, key: u64) -> Option<&[i8; L]> {
+    fn slot(&self, key: u64) -> Option<&Slot> {
         let k = truncate(key);
         let fp = fingerprint(k);
-        let mut i = k as usize & self.mask;
+        // the length is a power of two: masking keeps every index in bounds
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut i = k as usize & mask;
         loop {
-            let s = &self.slots[i];
+            let s = self.slots.get(i)?;
             if s.tag == fp {
-                return Some(&s.w);
+                return Some(s);
             }
             if s.tag == 0 {
                 return None;
             }
-            i = (i + 1) & self.mask;
+            i = (i + 1) & mask;
         }
+    }
+
+    #[inline(always)]
+    fn lookup(&self, key: u64) -> Option<[i8; L]> {
+        self.slot(key).map(Slot::weights)
     }
 }
 
 impl Weights for Model {
     fn transitions(&self) -> &Transitions {
         &self.tr
+    }
+
+    fn compact(&self) -> Option<&Model> {
+        Some(self)
     }
 
     /// Prefetch every slot of the batch first, then look them up: many independent loads in
@@ -250,12 +291,12 @@ impl Weights for Model {
                 n += 1;
                 self.prefetch(k);
             } else if let Some(w) = self.lookup(k) {
-                add(&mut acc, w);
+                add(&mut acc, &w);
             }
         });
         for &k in &keys[..n] {
             if let Some(w) = self.lookup(k) {
-                add(&mut acc, w);
+                add(&mut acc, &w);
             }
         }
         let mut out = [0f32; L];
@@ -267,12 +308,29 @@ impl Weights for Model {
 }
 
 impl Model {
+    /// The factor that turns summed quantised weights into scores.
+    #[inline]
+    pub fn scale(&self) -> f32 {
+        self.scale
+    }
+
+    /// Add the weights of feature `key` (if the model has it) to `acc`.
+    #[inline(always)]
+    pub fn add_to(&self, key: u64, acc: &mut Row) {
+        if let Some(s) = self.slot(key) {
+            for (a, &w) in acc.iter_mut().zip(&s.w) {
+                *a = a.wrapping_add(i16::from(w));
+            }
+            acc[8] = acc[8].wrapping_add(i16::from(s.w8));
+        }
+    }
+
     /// Sum the weights of `keys` into `acc`.
     #[inline]
     fn accumulate(&self, keys: &[(u64, u64)], acc: &mut [i32; L]) {
         for &(_, k) in keys {
             if let Some(w) = self.lookup(truncate(k)) {
-                add(acc, w);
+                add(acc, &w);
             }
         }
     }
@@ -296,7 +354,7 @@ mod tests {
         let bytes = Model::write(0.25, &tr, &[(42, [1, -2, 3, 0, 0, 0, 0, 0, 127])]);
         let m = Model::from_bytes(&bytes).expect("round trip");
         assert_eq!(m.len(), 1);
-        assert_eq!(m.lookup(42), Some(&[1, -2, 3, 0, 0, 0, 0, 0, 127]));
+        assert_eq!(m.lookup(42), Some([1, -2, 3, 0, 0, 0, 0, 0, 127]));
         assert_eq!(m.lookup(43), None);
         assert_eq!(m.transitions().start[1], 0.5);
     }

@@ -138,3 +138,42 @@ fn random_unicode_soup_never_panics_and_tokens_stay_on_char_boundaries() {
         }
     }
 }
+
+/// The built-in model seen as plain weights, so the tagger takes its generic loop.
+struct Generic<'a>(&'a model::Model);
+
+impl model::Weights for Generic<'_> {
+    fn transitions(&self) -> &decode::Transitions {
+        self.0.transitions()
+    }
+    fn score(&self, feats: impl FnOnce(&mut dyn FnMut(u64, u64))) -> [f32; labels::L] {
+        self.0.score(feats)
+    }
+}
+
+#[test]
+fn the_fast_loop_tags_exactly_as_the_generic_one() {
+    use model::Weights as _;
+    let m = MODEL.as_ref().expect("the built-in model must load");
+    assert!(m.compact().is_some() && Generic(m).compact().is_none());
+    let fixture = include_str!("../../../../tests/fixtures/lavrov.txt");
+    let texts = [
+        fixture,
+        "Prime Minister Anna Kowalski met executives of Brixton Motors Corporation in Geneva. \
+         Kowalski said Brixton would invest in Geneva, and Anna Kowalski thanked the Geneva team.",
+        "WASHINGTON (Reuters) - THE SENATE VOTED ON THE BILL. Smith-Jones and O'Neill of \
+         Ford Motor Co. and the U.N. disagreed; de la Cruz left for São Paulo.",
+    ];
+    for text in texts {
+        let toks = tokenize(text);
+        let opts = TagOptions::default();
+        let fast = tag_with(m, text, &toks, &[], opts);
+        let generic = tag_with(&Generic(m), text, &toks, &[], opts);
+        assert!(!fast.is_empty());
+        assert_eq!(fast.len(), generic.len(), "{text}");
+        for (f, g) in fast.iter().zip(&generic) {
+            assert_eq!((f.start, f.end, f.ty), (g.start, g.end, g.ty), "{text}");
+            assert!((f.score - g.score).abs() < 1e-5, "{f:?} vs {g:?}");
+        }
+    }
+}
