@@ -87,3 +87,12 @@ mod tests {
         assert_eq!(m["a"], 2);
     }
 }
+
+/// Whether `c` is in Unicode's General Punctuation block (U+2000–U+206F: odd spaces, dashes,
+/// curly quotes, ellipsis, invisible marks), none of which is a letter or a digit. News text is
+/// full of them; checking this first spares `char::is_alphanumeric` and friends their slow table
+/// lookups outside ASCII.
+#[inline]
+pub fn is_general_punctuation(c: char) -> bool {
+    ('\u{2000}'..='\u{206F}').contains(&c)
+}

@@ -111,7 +111,10 @@ pub(crate) fn tokenize(text: &str, hints: &Hints) -> Doc {
                 continue;
             };
             // General Punctuation (curly quotes, dashes, spaces) needs no Unicode table look-up.
-            if class & WIDE == 0 || ('\u{2000}'..='\u{206F}').contains(&c) || !c.is_alphanumeric() {
+            if class & WIDE == 0
+                || crate::lexicon::is_general_punctuation(c)
+                || !c.is_alphanumeric()
+            {
                 if class & NEWLINE != 0 {
                     gap.newlines += 1;
                 } else if !c.is_whitespace() {

@@ -124,7 +124,7 @@ pub(crate) fn read_word(text: &str, start: usize) -> Word {
             break;
         };
         // General Punctuation (curly quotes, dashes) needs no Unicode table look-up.
-        if b >= 0x80 && !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric() {
+        if b >= 0x80 && !crate::lexicon::is_general_punctuation(c) && c.is_alphanumeric() {
             non_ascii = true;
             if c.is_alphabetic() {
                 if c.is_uppercase() {

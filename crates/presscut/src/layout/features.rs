@@ -74,7 +74,7 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
+    c == '_' || (!lexicon::is_general_punctuation(c) && c.is_alphanumeric())
 }
 
 /// How many [`words`] a text has, in one plain pass.
@@ -191,7 +191,7 @@ impl Scan {
             (_, '.' | '!' | '?') => 1,
             (1, '"' | '”' | '’' | ')') => 2,
             (1 | 2, ' ') => 3,
-            (3, c) if c.is_uppercase() || matches!(c, '“' | '"' | '‘') => {
+            (3, c) if matches!(c, '“' | '"' | '‘') || c.is_uppercase() => {
                 self.sentences_inside = (self.sentences_inside + 1).min(3);
                 0
             }
@@ -239,7 +239,7 @@ impl LineStats {
             }
             let Some(c) = text[i..].chars().next() else { break };
             sc.track(c);
-            if c.is_alphanumeric() {
+            if !lexicon::is_general_punctuation(c) && c.is_alphanumeric() {
                 let mut lower = c.to_lowercase();
                 let first = lower.next().map_or(c as u32, |l| l as u32);
                 sc.word_char(first, c.is_uppercase(), false, c.len_utf8());

@@ -47,6 +47,8 @@ fn class(c: char) -> u64 {
             '0'..='9' => u64::from(b'd'),
             _ => c as u64,
         }
+    } else if crate::lexicon::is_general_punctuation(c) {
+        u64::from(b'o')
     } else if c.is_uppercase() {
         u64::from(b'X')
     } else if c.is_lowercase() || c.is_alphabetic() {
@@ -64,7 +66,7 @@ fn mix_char(mut h: u64, c: char, fold_apos: bool) -> u64 {
     if c.is_ascii() {
         let b = if c.is_ascii_digit() { b'0' } else { (c as u8).to_ascii_lowercase() };
         mix(h, u64::from(b))
-    } else if fold_apos && c.is_numeric() {
+    } else if fold_apos && !crate::lexicon::is_general_punctuation(c) && c.is_numeric() {
         mix(h, u64::from(b'0'))
     } else if fold_apos && matches!(c, '’' | 'ʼ' | '‘') {
         mix(h, u64::from(b'\''))

@@ -114,7 +114,12 @@ pub(super) fn compute_flags(s: &str) -> u32 {
             }
         } else {
             f |= NON_ASCII;
-            if c.is_uppercase() {
+            if crate::lexicon::is_general_punctuation(c) {
+                if is_dash(c) && first {
+                    f |= HYPHEN;
+                }
+                other += 1;
+            } else if c.is_uppercase() {
                 upper += 1;
                 letters += 1;
                 if first {
