@@ -61,6 +61,15 @@ pub type FastMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherD
 /// `HashSet` with [`FxHasher`].
 pub type FastSet<K> = std::collections::HashSet<K, std::hash::BuildHasherDefault<FxHasher>>;
 
+/// Whether `c` is in Unicode's General Punctuation block (U+2000–U+206F: odd spaces, dashes,
+/// curly quotes, ellipsis, invisible marks), none of which is a letter or a digit. News text is
+/// full of them; checking this first spares `char::is_alphanumeric` and friends their slow table
+/// lookups outside ASCII.
+#[inline]
+pub fn is_general_punctuation(c: char) -> bool {
+    ('\u{2000}'..='\u{206F}').contains(&c)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -86,13 +95,4 @@ mod tests {
         *m.entry("a").or_default() += 1;
         assert_eq!(m["a"], 2);
     }
-}
-
-/// Whether `c` is in Unicode's General Punctuation block (U+2000–U+206F: odd spaces, dashes,
-/// curly quotes, ellipsis, invisible marks), none of which is a letter or a digit. News text is
-/// full of them; checking this first spares `char::is_alphanumeric` and friends their slow table
-/// lookups outside ASCII.
-#[inline]
-pub fn is_general_punctuation(c: char) -> bool {
-    ('\u{2000}'..='\u{206F}').contains(&c)
 }
