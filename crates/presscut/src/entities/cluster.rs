@@ -355,8 +355,8 @@ fn join_short_names(cx: &Context, ments: &[Ment], groups: &mut [Group]) {
     }
 }
 
-/// The fullest form among a cluster's mentions: most words, then most characters, then
-/// first; for nationalities the adjective (`Russian` rather than `Russians`).
+/// The fullest form among a cluster's mentions: most words, then most characters, then one
+/// not in capitals, then first; for nationalities the adjective (`Russian` rather than `Russians`).
 fn canonical_name(cx: &Context, ments: &[Ment], g: &Group) -> String {
     let Some(&first) = g.members.first() else {
         return String::new();
@@ -366,7 +366,10 @@ fn canonical_name(cx: &Context, ments: &[Ment], g: &Group) -> String {
         return display(cx, &ments[*adj.unwrap_or(&first)]);
     }
     let mut best = first;
-    let size = |k: usize| (ments[k].b - ments[k].a, ments[k].end - ments[k].start);
+    // a form as running text writes it beats the same words in capitals (`Frankfurt`, not the
+    // dateline's `FRANKFURT`)
+    let cased = |k: usize| cx.text[ments[k].start..ments[k].end].chars().any(char::is_lowercase);
+    let size = |k: usize| (ments[k].b - ments[k].a, ments[k].end - ments[k].start, cased(k));
     for &k in &g.members {
         if size(k) > size(best) {
             best = k;

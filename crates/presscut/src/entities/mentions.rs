@@ -6,7 +6,9 @@
 use super::EntityKind;
 use super::context::Context;
 use super::lexicon::{Demonym, Key, LEX, Org, Place, Title, TitleKind};
-use crate::ner::doc::IdMap;
+use crate::ner::doc::{IdHasher, IdMap};
+
+type IdSet = std::collections::HashSet<Key, std::hash::BuildHasherDefault<IdHasher>>;
 use crate::ner::tokenize::flags;
 use crate::ner::{NerSpan, NerType};
 
@@ -174,5 +176,56 @@ pub fn check_headings(cx: &Context, ments: &mut Vec<Ment>) {
     ments.retain(|_| {
         k += 1;
         keep[k - 1]
+    });
+}
+
+/// Drop a one-word mention that opens a sentence when the article uses that word only inside
+/// longer names, neither first nor last: `Central bank holds rates` above a story about the
+/// European Central Bank. A capital at the start of a sentence says nothing; a word that never stands
+/// alone elsewhere, is not listed, and is not a given name or an organisation's head word
+/// (`Senate`) is not a name there. The first word of
+/// a longer name (`Viacom` beside `Viacom Inc`), its last word (a surname: `Trump` beside
+/// `Donald Trump`), acronyms and words with inner capitals are never dropped.
+pub fn drop_initial_fragments(cx: &Context, ments: &mut Vec<Ment>) {
+    let opens_sentence = |i: usize| {
+        cx.sent_of.get(i).and_then(|&s| cx.sents.get(s as usize)).is_some_and(|&(a, _)| a == i)
+    };
+    // a capitalised word (`Central`), not an acronym or a brand written with inner capitals
+    let plain_capital = |w: &str| {
+        let mut cs = w.chars();
+        cs.next().is_some_and(char::is_uppercase) && cs.all(|c| !c.is_uppercase())
+    };
+    let suspect = |m: &Ment| {
+        m.b - m.a == 1
+            && opens_sentence(m.a)
+            && plain_capital(cx.word(m.a))
+            && !listed(m)
+            && !LEX.is_first_name(cx.word(m.a), true)
+            && !LEX.is_org_head(std::iter::once(cx.word(m.a)))
+    };
+    if !ments.iter().any(suspect) {
+        return;
+    }
+    // words standing alone as a mention somewhere, and words used inside and at the end of
+    // longer names
+    let mut alone: IdMap<usize> = IdMap::default();
+    let mut inner = IdSet::default();
+    let mut last = IdSet::default();
+    for m in ments.iter() {
+        if m.b - m.a == 1 {
+            *alone.entry(m.key).or_default() += 1;
+        } else {
+            for i in m.a + 1..m.b - 1 {
+                inner.insert(cx.key(i, i + 1));
+            }
+            last.insert(cx.key(m.b - 1, m.b));
+            // (a first word is never inner: `Viacom` of `Viacom Inc`, `Chirag` of `Chirag Shah`)
+        }
+    }
+    ments.retain(|m| {
+        !(suspect(m)
+            && alone.get(&m.key) == Some(&1)
+            && inner.contains(&m.key)
+            && !last.contains(&m.key))
     });
 }

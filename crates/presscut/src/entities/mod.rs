@@ -81,6 +81,7 @@ pub fn build(
     let cx = context::Context::new(text, tokens, sentences);
     let mut ments = mentions::collect(&cx, spans);
     mentions::check_headings(&cx, &mut ments);
+    mentions::drop_initial_fragments(&cx, &mut ments);
     kinds::assign(&cx, &mut ments);
     let groups = cluster::group(&cx, &ments);
     let ranges: Vec<Vec<(usize, usize)>> = groups

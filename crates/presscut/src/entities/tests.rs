@@ -318,3 +318,28 @@ fn pathological_input_does_not_panic() {
 fn m_start(c: &Cluster) -> usize {
     c.mentions.first().map_or(0, |m| m.start)
 }
+
+const ECB: &str = "Central bank holds rates steady as inflation cools\n\n\
+FRANKFURT (Reuters) - The European Central Bank kept interest rates unchanged on Thursday, \
+President Christine Lagarde said.\n\n\
+\"We are not on a pre-set path,\" Lagarde told reporters in Frankfurt. Analysts at Deutsche \
+Bank expected a cut in June.\n\n\
+Viacom said it would appeal. Shares of Viacom Inc fell 2 percent.\n";
+
+#[test]
+fn a_capital_opening_a_sentence_is_not_a_name_when_the_word_only_sits_inside_names() {
+    let cs = run(ECB, &[]);
+    assert!(!cs.iter().any(|c| c.name == "Central"), "{:#?}", names(&cs));
+    assert_eq!(get(&cs, "European Central Bank").kind, EntityKind::Organization);
+    // the short name of a company opening a sentence stays
+    let viacom = get(&cs, "Viacom Inc");
+    assert_eq!(texts(ECB, viacom), ["Viacom", "Viacom Inc"]);
+}
+
+#[test]
+fn a_dateline_in_capitals_does_not_name_the_place() {
+    let cs = run(ECB, &[]);
+    let frankfurt = get(&cs, "Frankfurt");
+    assert_eq!(frankfurt.kind, EntityKind::Location);
+    assert_eq!(texts(ECB, frankfurt), ["FRANKFURT", "Frankfurt"]);
+}

@@ -264,6 +264,9 @@ fn trailing(d: &Doc, f: &mut Found, c: CueHit, sa: usize, sb: usize) -> bool {
             return false;
         }
         if d.is_p(k, ',') {
+            if d.cue(k + 1).is_some() {
+                break; // `…, X said, adding that …`: a report of its own follows
+            }
             paren = (k + 1..sb).filter(|&x| d.is_word(x)).take(3).count() >= 3;
             if !paren {
                 return false;
@@ -287,7 +290,12 @@ fn trailing(d: &Doc, f: &mut Found, c: CueHit, sa: usize, sb: usize) -> bool {
     } else {
         comma
     };
-    push(d, f, c, sa, end, Some(np))
+    // `WASHINGTON (AP) — CLAUSE, X said.`: the dateline is not part of what was said
+    let start = super::speaker::dateline(d, sa, comma).unwrap_or(sa);
+    if comma <= start + 2 {
+        return false;
+    }
+    push(d, f, c, start, end, Some(np))
 }
 
 /// Adverbs in the skip class (not auxiliaries): "also", "later", "recently".

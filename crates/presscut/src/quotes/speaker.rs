@@ -414,7 +414,7 @@ pub fn subject_np(d: &Doc, s: usize, limit: usize) -> Option<Np> {
 
 /// `WASHINGTON (AP) —`: a dateline in capitals before a dash opens the paragraph; returns the
 /// token after the dash.
-fn dateline(d: &Doc, k: usize, limit: usize) -> Option<usize> {
+pub(super) fn dateline(d: &Doc, k: usize, limit: usize) -> Option<usize> {
     let shouting = |x: usize| {
         d.is_word(x) && d.word(x).chars().all(|c| !c.is_lowercase()) && d.word(x).len() > 1
     };

@@ -499,3 +499,15 @@ fn warnings_name_the_byte_position() {
     assert!(r.warnings.iter().any(|w| w.contains("stray")), "{:?}", r.warnings);
     assert!(!r.quotes.iter().any(|q| t[q.start..q.end].contains("Plain")), "{:?}", r.quotes);
 }
+
+#[test]
+fn a_trailing_attribution_leaves_the_dateline_and_the_next_report_out() {
+    let t = "FRANKFURT (Reuters) - The bank kept rates unchanged on Thursday, President \
+             Christine Lagarde said, adding that inflation was cooling faster than expected.";
+    let r = run(t);
+    let first = find(&r, t, "kept rates unchanged");
+    assert_eq!(&t[first.start..first.end], "The bank kept rates unchanged on Thursday");
+    assert_eq!(speaker(&r, t, first), Some("President Christine Lagarde"));
+    let second = find(&r, t, "inflation was cooling");
+    assert!(second.start > first.end, "{:?}", r.quotes);
+}
