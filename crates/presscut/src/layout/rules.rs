@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex::{Regex, RegexSet, RegexSetBuilder};
 
 use super::features::{LineStats, PHRASE_CLASSES, words};
 use crate::model::BoilerplateKind;
@@ -64,15 +64,13 @@ impl Furniture {
     }
 }
 
-static CAPTCHA: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?ix)^(
+const CAPTCHA_PATTERN: &str = r"(?ix)^(
             (what\s+is\s+|solve:?\s*|please\s+solve\s*:?\s*)?\d{1,3}\s*[-+x×*]\s*\d{1,3}\s*(=|equals)\s*\??\s*\*?\s*
           | .{0,40}\b(captcha|i'?m\s+not\s+a\s+robot|prove\s+you'?re\s+(human|not\s+a\s+robot)|security\s+(question|check|code))\b.{0,40}
-        )$")
-});
+        )$";
+static CAPTCHA: LazyLock<Regex> = LazyLock::new(|| re(CAPTCHA_PATTERN));
 
-static COMMENT_FORM: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?ix)^(
+const COMMENT_FORM_PATTERN: &str = r"(?ix)^(
             (your|post\s+(a|your)|leave\s+(a|your)|add\s+(a|your)|write\s+(a|your)|submit\s+(a|your)?)\s*(comment|reply|response|review)s?\s*\*?:?
           | you\s+are\s+replying\s+to\s*:?.{0,80}
           | (cancel|post)\s+reply | reply | replies | comments?\s*\(?\d*\)? | \d+\s+comments?
@@ -84,37 +82,47 @@ static COMMENT_FORM: LazyLock<Regex> = LazyLock::new(|| {
           | (view|show|load|hide|read)\s+(all\s+)?(\d+\s+)?comments?.{0,20}
           | be\s+the\s+first\s+to\s+comment.{0,20}
           | (comments\s+are\s+closed|commenting\s+is\s+(closed|disabled)).{0,40}
-        )$")
-});
+        )$";
+static COMMENT_FORM: LazyLock<Regex> = LazyLock::new(|| re(COMMENT_FORM_PATTERN));
 
-static NEWS_ID: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)^(?:news|article|story|post|content|doc(?:ument)?)\s*(?:id|no\.?|number|code)\s*[:#.]?\s*([A-Z0-9][A-Z0-9-]{1,24})$",
-    )
-});
+const NEWS_ID_PATTERN: &str = r"(?i)^(?:news|article|story|post|content|doc(?:ument)?)\s*(?:id|no\.?|number|code)\s*[:#.]?\s*([A-Z0-9][A-Z0-9-]{1,24})$";
+static NEWS_ID: LazyLock<Regex> = LazyLock::new(|| re(NEWS_ID_PATTERN));
 
-static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)^(?:by|written\s+by|posted\s+by|reported\s+by|story\s+by|words\s+by|authors?\s*:)\s*:?\s+(.+)$",
-    )
-});
+const BYLINE_PATTERN: &str = r"(?i)^(?:by|written\s+by|posted\s+by|reported\s+by|story\s+by|words\s+by|authors?\s*:)\s*:?\s+(.+)$";
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| re(BYLINE_PATTERN));
 
-static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?ix)(
+const PHOTO_CREDIT_PATTERN: &str = r"(?ix)(
             ^\(?(photo|photograph|image|picture|pic|video|illustration|graphic)s?(\s+credit)?\s*(:|by\b)
           | ^(credit|source|courtesy)\s*:
           | (/|\bvia\s+|\bfor\s+|\s-\s|—\s?)(getty\s+images|reuters|afp|ap|epa|shutterstock|istock|alamy|bloomberg|ap\s+photo)\)?\.?$
           | ^[^.]{0,80}(/|//)\s*(getty\s+images|shutterstock|istock|alamy|unsplash|pexels)\)?$
           | ^\(?(getty\s+images|shutterstock|istock|alamy|ap\s+photo)\b[^.]{0,60}\)?$
-        )")
-});
+        )";
+static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| re(PHOTO_CREDIT_PATTERN));
 
-static PROMPT: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?ix)^\W*(?:
+const PROMPT_PATTERN: &str = r"(?ix)^\W*(?:
         (?P<share>(share|tweet|e-?mail|print|save|pin)(\s+(this|on|via|it|the))?(\s+(story|article|post|page|link|facebook|twitter|x|linkedin|whatsapp|pinterest|reddit|e-?mail))?)
       | (?P<news>(sign\s+up|subscribe)(\s+(now|today|for|to|here))?(\s+(our|the|free))?(\s+\w+)?(\s+newsletters?)?)
       | (?P<ad>advertisement|advertising|sponsored(\s+content)?|ad|paid\s+content)
-    )\W*$")
+    )\W*$";
+static PROMPT: LazyLock<Regex> = LazyLock::new(|| re(PROMPT_PATTERN));
+
+/// All the patterns above in one set: most lines match none of them, and one scan says so.
+static ANY: LazyLock<RegexSet> = LazyLock::new(|| {
+    RegexSetBuilder::new(
+        [
+            CAPTCHA_PATTERN,
+            COMMENT_FORM_PATTERN,
+            NEWS_ID_PATTERN,
+            BYLINE_PATTERN,
+            PHOTO_CREDIT_PATTERN,
+            PROMPT_PATTERN,
+        ]
+        .map(crate::lexicon::ascii_word_boundaries),
+    )
+    .dfa_size_limit(16 << 20)
+    .build()
+    .expect("rule patterns are valid")
 });
 
 /// Recognises furniture that is removed whatever the model says.
@@ -122,13 +130,15 @@ pub fn furniture(text: &str, stats: &LineStats) -> Option<Furniture> {
     if stats.words > 30 || text.chars().count() > 240 {
         return None;
     }
-    if CAPTCHA.is_match(text) {
+    let any = ANY.is_match(text);
+    if any && CAPTCHA.is_match(text) {
         return Some(Furniture::Captcha);
     }
-    if COMMENT_FORM.is_match(text) {
+    if any && COMMENT_FORM.is_match(text) {
         return Some(Furniture::CommentForm);
     }
-    if let Some(c) = NEWS_ID.captures(text)
+    if any
+        && let Some(c) = NEWS_ID.captures(text)
         && c[1].bytes().any(|b| b.is_ascii_digit())
     {
         return Some(Furniture::NewsId(c[1].to_owned()));
@@ -139,7 +149,8 @@ pub fn furniture(text: &str, stats: &LineStats) -> Option<Furniture> {
     {
         return Some(Furniture::Date(date));
     }
-    if stats.words <= 14
+    if any
+        && stats.words <= 14
         && let Some(c) = BYLINE.captures(text)
     {
         let (authors, trailer) = byline_authors(c.get(1).map_or("", |m| m.as_str()));
@@ -147,11 +158,12 @@ pub fn furniture(text: &str, stats: &LineStats) -> Option<Furniture> {
             return Some(Furniture::Byline(authors, trailer.and_then(date_line)));
         }
     }
-    if stats.words <= 20 && PHOTO_CREDIT.is_match(text) {
+    if any && stats.words <= 20 && PHOTO_CREDIT.is_match(text) {
         return Some(Furniture::PhotoCredit);
     }
     // `Share this story`, `Sign up for our newsletter`, `Advertisement`: a prompt, not a sentence.
-    if stats.words <= 6
+    if any
+        && stats.words <= 6
         && let Some(c) = PROMPT.captures(text)
     {
         let kind = if c.name("share").is_some() {
