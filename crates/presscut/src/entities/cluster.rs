@@ -168,6 +168,7 @@ pub fn group(cx: &Context, ments: &[Ment]) -> Vec<Group> {
     }
     join_acronyms(cx, ments, &mut groups);
     join_short_names(cx, ments, &mut groups);
+    join_heading_tails(cx, ments, &mut groups);
     for g in &mut groups {
         g.members.sort_unstable();
         g.name = canonical_name(cx, ments, g);
@@ -346,6 +347,45 @@ fn join_short_names(cx: &Context, ments: &[Ment], groups: &mut [Group]) {
             continue;
         }
         if let Some(t) = firsts.get(&ments[grp.members[0]].key)
+            && t.len() == 1
+            && t[0] != g
+        {
+            let moved = std::mem::take(&mut groups[g].members);
+            groups[t[0]].members.extend(moved);
+        }
+    }
+}
+
+/// Merge an organisation named only in headings into the one organisation of the article whose
+/// longer name ends with the same words (`Central Bank Holds Rates` above a story about the
+/// `European Central Bank`). Headlines shorten names; running text gives them in full.
+fn join_heading_tails(cx: &Context, ments: &[Ment], groups: &mut [Group]) {
+    let mut tails: IdMap<Vec<usize>> = IdMap::default();
+    for (g, grp) in groups.iter().enumerate() {
+        if grp.kind != EntityKind::Organization {
+            continue;
+        }
+        for &k in &grp.members {
+            let m = &ments[k];
+            for a in m.a + 1..m.b.saturating_sub(1) {
+                let v = tails.entry(cx.key(a, m.b)).or_default();
+                if !v.contains(&g) {
+                    v.push(g);
+                }
+            }
+        }
+    }
+    for g in 0..groups.len() {
+        let grp = &groups[g];
+        let heading_only = grp.members.iter().all(|&k| cx.in_heading(ments[k].a));
+        if grp.kind != EntityKind::Organization || grp.members.is_empty() || !heading_only {
+            continue;
+        }
+        let m = &ments[grp.members[0]];
+        if m.b - m.a < 2 || grp.members.iter().any(|&k| ments[k].key != m.key) {
+            continue;
+        }
+        if let Some(t) = tails.get(&m.key)
             && t.len() == 1
             && t[0] != g
         {

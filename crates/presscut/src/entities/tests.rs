@@ -343,3 +343,14 @@ fn a_dateline_in_capitals_does_not_name_the_place() {
     assert_eq!(frankfurt.kind, EntityKind::Location);
     assert_eq!(texts(ECB, frankfurt), ["FRANKFURT", "Frankfurt"]);
 }
+
+#[test]
+fn a_headline_shortening_an_organisation_joins_its_full_name() {
+    let text = "Central Bank Holds Rates Steady As Inflation Cools\n\n\
+The European Central Bank kept interest rates unchanged on Thursday, and analysts said \
+rates would hold steady until the summer.\n";
+    let cs = run(text, &[]);
+    let ecb = get(&cs, "European Central Bank");
+    assert_eq!(texts(text, ecb), ["Central Bank", "European Central Bank"]);
+    assert!(!cs.iter().any(|c| c.name == "Central Bank"), "{:#?}", names(&cs));
+}
