@@ -323,69 +323,69 @@ fn join_acronyms(cx: &Context, ments: &[Ment], groups: &mut [Group]) {
 /// Merge an organisation cluster named by one word into the one organisation whose longer
 /// name starts with that word (`Northwind` and `Northwind Logistics Inc.`).
 fn join_short_names(cx: &Context, ments: &[Ment], groups: &mut [Group]) {
-    let mut firsts: IdMap<Vec<usize>> = IdMap::default();
-    for (g, grp) in groups.iter().enumerate() {
-        if grp.kind != EntityKind::Organization {
-            continue;
-        }
-        for &k in &grp.members {
-            let m = &ments[k];
+    join_orgs(
+        ments,
+        groups,
+        |m, put| {
             if m.b - m.a >= 2 {
-                let v = firsts.entry(cx.key(m.a, m.a + 1)).or_default();
-                if !v.contains(&g) {
-                    v.push(g);
-                }
+                put(cx.key(m.a, m.a + 1));
             }
-        }
-    }
-    for g in 0..groups.len() {
-        let grp = &groups[g];
-        if grp.kind != EntityKind::Organization
-            || grp.members.is_empty()
-            || grp.members.iter().any(|&k| ments[k].b - ments[k].a != 1)
-        {
-            continue;
-        }
-        if let Some(t) = firsts.get(&ments[grp.members[0]].key)
-            && t.len() == 1
-            && t[0] != g
-        {
-            let moved = std::mem::take(&mut groups[g].members);
-            groups[t[0]].members.extend(moved);
-        }
-    }
+        },
+        |grp| grp.members.iter().all(|&k| ments[k].b - ments[k].a == 1),
+    );
 }
 
 /// Merge an organisation named only in headings into the one organisation of the article whose
 /// longer name ends with the same words (`Central Bank Holds Rates` above a story about the
 /// `European Central Bank`). Headlines shorten names; running text gives them in full.
 fn join_heading_tails(cx: &Context, ments: &[Ment], groups: &mut [Group]) {
-    let mut tails: IdMap<Vec<usize>> = IdMap::default();
+    join_orgs(
+        ments,
+        groups,
+        |m, put| {
+            for a in m.a + 1..m.b.saturating_sub(1) {
+                put(cx.key(a, m.b));
+            }
+        },
+        |grp| {
+            let first = &ments[grp.members[0]];
+            first.b - first.a >= 2
+                && grp
+                    .members
+                    .iter()
+                    .all(|&k| ments[k].key == first.key && cx.in_heading(ments[k].a))
+        },
+    );
+}
+
+/// Moves every organisation cluster that `joins` accepts into the one other organisation
+/// cluster that `index` files under the words of the cluster's first mention.
+fn join_orgs(
+    ments: &[Ment],
+    groups: &mut [Group],
+    index: impl Fn(&Ment, &mut dyn FnMut(Key)),
+    joins: impl Fn(&Group) -> bool,
+) {
+    let mut by_key: IdMap<Vec<usize>> = IdMap::default();
     for (g, grp) in groups.iter().enumerate() {
         if grp.kind != EntityKind::Organization {
             continue;
         }
         for &k in &grp.members {
-            let m = &ments[k];
-            for a in m.a + 1..m.b.saturating_sub(1) {
-                let v = tails.entry(cx.key(a, m.b)).or_default();
+            index(&ments[k], &mut |key| {
+                let v = by_key.entry(key).or_default();
                 if !v.contains(&g) {
                     v.push(g);
                 }
-            }
+            });
         }
     }
     for g in 0..groups.len() {
         let grp = &groups[g];
-        let heading_only = grp.members.iter().all(|&k| cx.in_heading(ments[k].a));
-        if grp.kind != EntityKind::Organization || grp.members.is_empty() || !heading_only {
+        if grp.kind != EntityKind::Organization || grp.members.is_empty() || !joins(grp) {
             continue;
         }
-        let m = &ments[grp.members[0]];
-        if m.b - m.a < 2 || grp.members.iter().any(|&k| ments[k].key != m.key) {
-            continue;
-        }
-        if let Some(t) = tails.get(&m.key)
+        if let Some(t) = by_key.get(&ments[grp.members[0]].key)
             && t.len() == 1
             && t[0] != g
         {

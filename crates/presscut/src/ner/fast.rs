@@ -142,32 +142,24 @@ impl Memo {
         f.own
     }
 
-    /// WM1 and SM1 of the token after one of form `id` (atom `a`).
+    /// A word form's features as a neighbour of the scored token, summed: as the token before
+    /// it (`LEFT`: WM1, SM1) or after it (`RIGHT`: WP1, SP1).
     #[inline]
-    fn left(&mut self, m: &Model, id: u32, a: &Atom) -> Row {
+    fn neighbour(&mut self, m: &Model, id: u32, a: &Atom, side: u8) -> Row {
         let f = &mut self.forms[id as usize];
-        if f.have & LEFT == 0 {
+        let (row, word, shape) = if side == LEFT {
+            (&mut f.left, tpl::WM1, tpl::SM1)
+        } else {
+            (&mut f.right, tpl::WP1, tpl::SP1)
+        };
+        if f.have & side == 0 {
             let mut r = [0; 16];
-            m.add_to(key1(tpl::WM1, a.word), &mut r);
-            m.add_to(key1(tpl::SM1, a.shape), &mut r);
-            f.left = r;
-            f.have |= LEFT;
+            m.add_to(key1(word, a.word), &mut r);
+            m.add_to(key1(shape, a.shape), &mut r);
+            *row = r;
+            f.have |= side;
         }
-        f.left
-    }
-
-    /// WP1 and SP1 of the token before one of form `id` (atom `a`).
-    #[inline]
-    fn right(&mut self, m: &Model, id: u32, a: &Atom) -> Row {
-        let f = &mut self.forms[id as usize];
-        if f.have & RIGHT == 0 {
-            let mut r = [0; 16];
-            m.add_to(key1(tpl::WP1, a.word), &mut r);
-            m.add_to(key1(tpl::SP1, a.shape), &mut r);
-            f.right = r;
-            f.have |= RIGHT;
-        }
-        f.right
+        *row
     }
 
     /// The shape-context features: SM1S0, S0SP1, SM1S0SP1, POS_S0 and (in headlines) CAPS_S0.
@@ -214,8 +206,8 @@ impl Memo {
         } else {
             0
         };
-        let mut acc = self.left(m, fm1, am1);
-        add(&mut acc, &self.right(m, fp1, ap1));
+        let mut acc = self.neighbour(m, fm1, am1, LEFT);
+        add(&mut acc, &self.neighbour(m, fp1, ap1, RIGHT));
         add(&mut acc, &self.shapes(m, [am1.shape, a0.shape, ap1.shape], pos, h));
         m.add_to(key2(tpl::WM1W0, am1.word, a0.word), &mut acc);
         m.add_to(key2(tpl::W0WP1, a0.word, ap1.word), &mut acc);
