@@ -158,6 +158,21 @@ fn appositive(d: &Doc, comma: usize, floor: usize) -> Option<Np> {
     }
 }
 
+/// Whether the preposition at `k` ties the phrase after it to a noun before it (`spokeswoman
+/// for`, `head of`, `officials at`, `a person familiar with`).
+fn joins_phrases(d: &Doc, k: usize, floor: usize) -> bool {
+    if k <= floor || !d.is_word(k - 1) || d.toks[k].nl || d.cue(k - 1).is_some() {
+        return false;
+    }
+    let noun = d.word(k - 1);
+    let prep = ["of", "for", "at", "from", "in"].iter().any(|w| d.is_w(k, w))
+        || d.is_w(k, "with") && noun.eq_ignore_ascii_case("familiar");
+    // the word before is a noun: not a verb form (`released in`, `speaking at`, `worked with`)
+    let verb_form = ncls(d, k - 1) & VERB != 0
+        || !d.toks[k - 1].cap && (noun.ends_with("ing") || noun.ends_with("ed"));
+    prep && !verb_form && ncls(d, k - 1) & (PREP | CONJ | SKIP | PRON | DET) == 0
+}
+
 /// Collects the noun phrase ending at token `j`, going left.
 fn collect_back(d: &Doc, j: usize, floor: usize) -> Option<Np> {
     if j < floor || !d.is_word(j) {
@@ -216,15 +231,8 @@ fn collect_back(d: &Doc, j: usize, floor: usize) -> Option<Np> {
             if !joins {
                 break;
             }
-        } else if c & PREP != 0 {
-            let inner = matches!(w, "of" | "for")
-                && n > 0
-                && k > floor
-                && d.is_word(k - 1)
-                && ncls(d, k - 1) & (PREP | CONJ | SKIP | PRON) == 0;
-            if !inner {
-                break;
-            }
+        } else if c & PREP != 0 && !(n > 0 && joins_phrases(d, k, floor)) {
+            break;
         }
         if t.nl && n > 0 {
             break;
@@ -232,7 +240,11 @@ fn collect_back(d: &Doc, j: usize, floor: usize) -> Option<Np> {
         a = k;
         n += 1;
         if c & DET != 0 && c & PRON == 0 && !(k == j && is_number_word(w)) {
-            break;
+            // `a spokeswoman for the ministry`, `the head of the central bank`: a noun and a
+            // preposition before the determiner make one phrase with it
+            if !(k > floor + 1 && n + 2 < MAX_NP && joins_phrases(d, k - 1, floor)) {
+                break;
+            }
         }
     }
     // a phrase cannot begin with "of"/"for"/"and"
@@ -249,6 +261,10 @@ fn collect_back(d: &Doc, j: usize, floor: usize) -> Option<Np> {
         a > floor && d.is_word(a - 1) && ncls(d, a - 1) & PREP != 0 && ncls(d, a - 1) & DET == 0;
     let common = ncls(d, a) & DET != 0 && !(a..=j).any(|k| d.toks[k].cap && ncls(d, k) & DET == 0);
     if after_prep && common && !["as", "like", "than"].iter().any(|w| d.is_w(a - 1, w)) {
+        return None;
+    }
+    // nor a month or day after a preposition (`The report released in March said`)
+    if after_prep && a == j && crate::time::is_calendar_name(d.word(j)) {
         return None;
     }
     // nor an infinitive's object (`who spoke anonymously to discuss internal strategy said`)

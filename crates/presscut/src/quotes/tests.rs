@@ -511,3 +511,32 @@ fn a_trailing_attribution_leaves_the_dateline_and_the_next_report_out() {
     let second = find(&r, t, "inflation was cooling");
     assert!(second.start > first.end, "{:?}", r.quotes);
 }
+
+#[test]
+fn a_role_tied_to_its_organisation_by_a_preposition_is_one_speaker() {
+    check(
+        "A spokeswoman for the Economy Ministry said the report was wrong.",
+        "the report was wrong",
+        QuoteKind::Indirect,
+        "A spokeswoman for the Economy Ministry",
+        Some("said"),
+    );
+    check(
+        "An official at the Treasury said talks would resume.",
+        "talks would resume",
+        QuoteKind::Indirect,
+        "An official at the Treasury",
+        Some("said"),
+    );
+    check(
+        "The head of the central bank, Joachim Nagel, said rates would stay high.",
+        "rates would stay high",
+        QuoteKind::Indirect,
+        "Joachim Nagel",
+        Some("said"),
+    );
+    // a verb before the preposition ends the phrase, and a month alone speaks for nobody
+    let t = "The report released in March said costs would rise.";
+    let r = run(t);
+    assert!(r.quotes.iter().all(|q| speaker(&r, t, q).is_none_or(|s| !s.contains("March"))));
+}

@@ -105,3 +105,10 @@ pub fn extract(text: &str, reference: Option<Date>) -> Vec<Timex> {
     }
     out
 }
+
+/// Whether `word` names a month or a weekday in full (`March`, `Tuesday`; not `Mar.`).
+pub(crate) fn is_calendar_name(word: &str) -> bool {
+    lexicon::LEXICON.get(word.as_bytes()).is_some_and(|e| {
+        (e.month != 0 && !e.month_abbr) || (e.weekday != 0 && !e.weekday_abbr && !e.weekday_plural)
+    })
+}
