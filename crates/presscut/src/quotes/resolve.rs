@@ -124,6 +124,12 @@ fn resolve_mention(
     };
     if let Some(idx) = found {
         SpeakerRef { name: clusters[idx].name.clone(), entity: Some(idx), mention: Some(span) }
+    } else if let Some(name) = (q.speaker_form == Some(SpeakerForm::Pronoun)
+        && q.speaker_antecedent.is_none())
+    .then(|| unnamed_antecedent(written, span.0, earlier, quotes))
+    .flatten()
+    {
+        SpeakerRef { name, entity: None, mention: Some(span) }
     } else {
         let name = match q.speaker_antecedent.and_then(|(a, b)| text.get(a..b)) {
             Some(ante) => ante.trim().to_owned(),
@@ -177,6 +183,47 @@ fn resolve_pronoun(
         .max()
         .map(|(_, i)| i)
 }
+
+/// The speaker of the last quote before `pos` when it is a phrase naming nobody in particular
+/// (`A spokeswoman for the ministry declined to comment. “…,” she said.`) that `pronoun` can
+/// stand for: the same gender where the phrase shows one, plural for `they`.
+fn unnamed_antecedent(
+    pronoun: &str,
+    pos: usize,
+    earlier: &[Option<SpeakerRef>],
+    quotes: &[RawQuote],
+) -> Option<String> {
+    let (q, s) = quotes
+        .iter()
+        .zip(earlier)
+        .rev()
+        .find(|(q, s)| q.start < pos && s.as_ref().is_some_and(|s| s.mention.is_some()))?;
+    let s = s.as_ref()?;
+    if pos - q.start > PREVIOUS_SPEAKER_REACH || s.entity.is_some() {
+        return None;
+    }
+    let words: Vec<String> = s.name.split_whitespace().map(str::to_lowercase).collect();
+    let head = words.iter().rev().find(|w| w.chars().all(char::is_alphabetic))?;
+    let phrase_gender = if words.iter().any(|w| w.ends_with("woman") || w.ends_with("women")) {
+        Some(Gender::Female)
+    } else if words.iter().any(|w| w.ends_with("man") || w.ends_with("men")) {
+        Some(Gender::Male)
+    } else {
+        None
+    };
+    let fits = match pronoun.to_lowercase().as_str() {
+        "he" => phrase_gender != Some(Gender::Female) && !head.ends_with('s'),
+        "she" => phrase_gender != Some(Gender::Male) && !head.ends_with('s'),
+        "they" => head.ends_with('s') || head.ends_with("men"),
+        _ => false,
+    };
+    // a pronoun stands for a phrase, not for another pronoun
+    let pronoun_like = words.len() == 1 && PRONOUNS.contains(&words[0].as_str());
+    (fits && !pronoun_like).then(|| s.name.clone())
+}
+
+/// Words that never stand as an antecedent of their own.
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you", "who", "which"];
 
 /// Where the last quote attributed to cluster `idx` starts.
 fn quote_pos(quotes: &[RawQuote], earlier: &[Option<SpeakerRef>], idx: usize) -> usize {
