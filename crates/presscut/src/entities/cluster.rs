@@ -415,5 +415,13 @@ fn canonical_name(cx: &Context, ments: &[Ment], g: &Group) -> String {
             best = k;
         }
     }
-    display(cx, &ments[best])
+    let name = display(cx, &ments[best]);
+    // only in capitals (a dateline): the gazetteer's spelling of the same words (`Berlin`)
+    if !cased(best)
+        && let Some(p) = ments[best].place
+        && p.canonical.eq_ignore_ascii_case(&name)
+    {
+        return p.canonical.to_owned();
+    }
+    name
 }

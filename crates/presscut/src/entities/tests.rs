@@ -354,3 +354,12 @@ rates would hold steady until the summer.\n";
     assert_eq!(texts(text, ecb), ["Central Bank", "European Central Bank"]);
     assert!(!cs.iter().any(|c| c.name == "Central Bank"), "{:#?}", names(&cs));
 }
+
+#[test]
+fn a_place_named_only_in_a_dateline_takes_the_gazetteer_spelling() {
+    let text = "BERLIN — The government faced a budget gap of 17 billion euros, officials said.\n";
+    let cs = run(text, &[]);
+    let berlin = get(&cs, "Berlin");
+    assert_eq!(berlin.kind, EntityKind::Location);
+    assert_eq!(texts(text, berlin), ["BERLIN"]);
+}
