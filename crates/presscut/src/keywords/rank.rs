@@ -124,20 +124,25 @@ fn surface(text: &str, doc: &Doc, cands: &Candidates, c: &Cand, w: &Weights) -> 
 }
 
 /// Whether one of two capitalised words is the other's demonym (`Russia` / `Russian`,
-/// `Ukraine` / `Ukrainian`, `China` / `Chinese`, `Israel` / `Israeli`): one place, said twice.
+/// `Ukraine` / `Ukrainian`, `China` / `Chinese`, `Israel` / `Israeli`, `Germany` / `German`):
+/// one place, said twice.
 pub(crate) fn demonym_pair(a: &str, b: &str) -> bool {
-    let (place, people) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
-    if !capitalised(place) || place.contains(' ') || people.contains(' ') || place.len() < 4 {
-        return false;
-    }
-    // The place, or the place without its final vowel or `y`, and a demonym ending.
-    let bare = place.trim_end_matches(['a', 'e', 'i', 'o', 'y']);
-    [place, bare].iter().any(|stem| {
-        people.strip_prefix(stem).is_some_and(|rest| {
-            matches!(rest, "n" | "an" | "ian" | "ese" | "i" | "ish" | "ans" | "ians")
+    fn of(place: &str, people: &str) -> bool {
+        let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+        if !capitalised(place) || place.contains(' ') || people.contains(' ') || place.len() < 4 {
+            return false;
+        }
+        // The place, or the place without its final vowel or `y`, and a demonym ending (none
+        // when the place lost a final `y`: `Germany` / `German`; not `Nigeria` / `Niger`).
+        let bare = place.trim_end_matches(['a', 'e', 'i', 'o', 'y']);
+        [place, bare].iter().any(|stem| {
+            people.strip_prefix(stem).is_some_and(|rest| {
+                matches!(rest, "n" | "an" | "ian" | "ese" | "i" | "ish" | "ans" | "ians")
+                    || rest.is_empty() && place.ends_with('y') && stem.len() + 1 == place.len()
+            })
         })
-    })
+    }
+    of(a, b) || of(b, a)
 }
 
 /// The top `k` candidates, best first, with scores scaled into (0, 1].

@@ -314,6 +314,9 @@ fn a_country_and_its_demonym_are_one_keyword() {
     assert_eq!(both, 1, "{all:?}");
     assert!(rank::demonym_pair("Ukraine", "Ukrainian"));
     assert!(rank::demonym_pair("Chinese", "China"));
+    assert!(rank::demonym_pair("German", "Germany"));
+    assert!(!rank::demonym_pair("German", "German"));
+    assert!(!rank::demonym_pair("Nigeria", "Niger"));
     assert!(!rank::demonym_pair("Paris", "Parisian Hotel"));
     assert!(!rank::demonym_pair("Iran", "Iraqi"));
 }
