@@ -145,19 +145,19 @@ impl Memo {
     /// A word form's features as a neighbour of the scored token, summed: as the token before
     /// it (`LEFT`: WM1, SM1) or after it (`RIGHT`: WP1, SP1).
     #[inline]
-    fn neighbour(&mut self, m: &Model, id: u32, a: &Atom, side: u8) -> Row {
+    fn neighbour<const SIDE: u8>(&mut self, m: &Model, id: u32, a: &Atom) -> Row {
         let f = &mut self.forms[id as usize];
-        let (row, word, shape) = if side == LEFT {
+        let (row, word, shape) = if SIDE == LEFT {
             (&mut f.left, tpl::WM1, tpl::SM1)
         } else {
             (&mut f.right, tpl::WP1, tpl::SP1)
         };
-        if f.have & side == 0 {
+        if f.have & SIDE == 0 {
             let mut r = [0; 16];
             m.add_to(key1(word, a.word), &mut r);
             m.add_to(key1(shape, a.shape), &mut r);
             *row = r;
-            f.have |= side;
+            f.have |= SIDE;
         }
         *row
     }
@@ -206,8 +206,8 @@ impl Memo {
         } else {
             0
         };
-        let mut acc = self.neighbour(m, fm1, am1, LEFT);
-        add(&mut acc, &self.neighbour(m, fp1, ap1, RIGHT));
+        let mut acc = self.neighbour::<LEFT>(m, fm1, am1);
+        add(&mut acc, &self.neighbour::<RIGHT>(m, fp1, ap1));
         add(&mut acc, &self.shapes(m, [am1.shape, a0.shape, ap1.shape], pos, h));
         m.add_to(key2(tpl::WM1W0, am1.word, a0.word), &mut acc);
         m.add_to(key2(tpl::W0WP1, a0.word, ap1.word), &mut acc);
