@@ -11,6 +11,24 @@ pub fn rows(data: &str) -> impl Iterator<Item = Vec<&str>> {
     entries(data).map(|l| l.split('\t').map(str::trim).collect())
 }
 
+/// Column `i` of a row, trimmed; empty when the row is shorter.
+pub fn col<'a>(row: &[&'a str], i: usize) -> &'a str {
+    row.get(i).copied().unwrap_or("").trim()
+}
+
+/// The entries of a `|`-separated list column, empty ones left out.
+pub fn split_names(s: &str) -> impl Iterator<Item = &str> {
+    s.split('|').map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// A name without its row-distinguishing ` (...)` suffix (`Conservative Party (UK)`).
+pub fn strip_qualifier(s: &str) -> &str {
+    match s.rfind(" (") {
+        Some(i) if s.ends_with(')') => &s[..i],
+        _ => s,
+    }
+}
+
 /// An ASCII-only `\b`: the regex crate's lazy DFA cannot handle Unicode word boundaries on
 /// text with non-ASCII characters and falls back to a much slower engine. Lexicon patterns
 /// are ASCII words, so the ASCII boundary means the same thing for them.

@@ -5,6 +5,7 @@
 use super::doc::IdMap;
 use super::features::{self, Atom};
 use super::tokenize::{Token, flags, tokenize};
+use crate::lexicon::{self, col, rows, split_names, strip_qualifier};
 use std::sync::LazyLock;
 
 /// Gazetteer categories; a token's mask has bit `2c` when a match of category `c` starts on it
@@ -34,34 +35,6 @@ pub mod cat {
     pub const N: u32 = 18;
     /// Mask of the "start" bits of the head-word categories (ORG_HEAD, EVENT_HEAD, LAW_HEAD).
     pub const HEADS: u64 = (1 << (2 * ORG_HEAD)) | (1 << (2 * EVENT_HEAD)) | (1 << (2 * LAW_HEAD));
-}
-
-/// Columns of a TSV row (tab-separated, trailing fields may be missing).
-fn col<'a>(f: &[&'a str], i: usize) -> &'a str {
-    f.get(i).copied().unwrap_or("").trim()
-}
-
-fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
-    data.lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .map(|l| l.split('\t').collect())
-}
-
-fn lines(data: &'static str) -> impl Iterator<Item = &'static str> {
-    data.lines().map(str::trim).filter(|l| !l.starts_with('#') && !l.is_empty())
-}
-
-/// `|`-separated names, empty ones left out.
-fn split_names(s: &'static str) -> impl Iterator<Item = &'static str> {
-    s.split('|').map(str::trim).filter(|s| !s.is_empty())
-}
-
-/// A name without its row-distinguishing ` (...)` suffix (`Conservative Party (UK)`).
-fn strip_qualifier(s: &str) -> &str {
-    match s.rfind(" (") {
-        Some(i) if s.ends_with(')') => &s[..i],
-        _ => s,
-    }
 }
 
 /// Organisations and outlets: name, acronyms, aliases; forms listed as ambiguous get `amb`.
@@ -137,7 +110,7 @@ fn entries() -> Vec<(&'static str, u32)> {
         (include_str!("../../data/event_heads.txt"), cat::EVENT_HEAD),
         (include_str!("../../data/law_heads.txt"), cat::LAW_HEAD),
     ] {
-        out.extend(lines(data).map(|s| (s, c)));
+        out.extend(lexicon::entries(data).map(str::trim).map(|s| (s, c)));
     }
     out.retain(|e| !e.0.is_empty());
     out

@@ -5,35 +5,10 @@ use super::{
     exact_hash, phrase_hash,
 };
 use crate::entities::Gender;
+use crate::lexicon::{self, col, rows, split_names, strip_qualifier};
 use crate::ner::doc::IdMap;
 use crate::ner::features::word_hash;
 use crate::ner::tokenize::{flags, tokenize};
-
-fn col<'a>(f: &[&'a str], i: usize) -> &'a str {
-    f.get(i).copied().unwrap_or("").trim()
-}
-
-fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
-    data.lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .map(|l| l.split('\t').collect())
-}
-
-fn lines(data: &'static str) -> impl Iterator<Item = &'static str> {
-    data.lines().map(str::trim).filter(|l| !l.starts_with('#') && !l.is_empty())
-}
-
-fn split_names(s: &'static str) -> impl Iterator<Item = &'static str> {
-    s.split('|').map(str::trim).filter(|s| !s.is_empty())
-}
-
-/// A name without its row-distinguishing ` (...)` suffix (`Conservative Party (UK)`).
-fn strip_qualifier(s: &str) -> &str {
-    match s.rfind(" (") {
-        Some(i) if s.ends_with(')') => &s[..i],
-        _ => s,
-    }
-}
 
 /// The token texts of a list form, tokenised like text.
 fn form_words(form: &str) -> Vec<&str> {
@@ -216,7 +191,7 @@ fn titles(lex: &mut Lexicon) {
 
 /// Head words (exact case) into `set`, and their lower-case one-word forms into `lower`.
 fn heads(data: &'static str, set: &mut IdSet, lower: &mut IdSet, max: &mut usize) {
-    for l in lines(data) {
+    for l in lexicon::entries(data).map(str::trim) {
         let words = form_words(l);
         *max = (*max).max(words.len());
         set.insert(exact_hash(words.iter().copied()));
@@ -297,7 +272,7 @@ pub(super) fn build() -> Lexicon {
             lex.pronouns.push((col(&f, 0), g));
         }
     }
-    for p in lines(include_str!("../../../data/surname_particles.txt")) {
+    for p in lexicon::entries(include_str!("../../../data/surname_particles.txt")).map(str::trim) {
         if p.len() > 1 && p.ends_with('-') {
             lex.particle_prefixes.push(p);
         } else {
