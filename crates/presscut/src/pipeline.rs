@@ -72,10 +72,9 @@ pub fn extract_bytes(input: &[u8], options: &Options) -> Result<Article, Error> 
         entities: &mention_spans,
         entity_ids: &mention_ids,
     };
-    let keywords = keywords::extract(text, &hints, KEYWORDS)
-        .into_iter()
-        .map(|k| Keyword { text: k.text, score: k.score })
-        .collect();
+    let mut found = keywords::extract(text, &hints, KEYWORDS);
+    keywords::respell(&mut found, entities.iter().map(|c| c.name.as_str()));
+    let keywords = found.into_iter().map(|k| Keyword { text: k.text, score: k.score }).collect();
 
     // 9. Assemble the Article: byte spans become code-point spans of the output text.
     Ok(assemble::run(assemble::Parts {

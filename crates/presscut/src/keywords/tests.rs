@@ -334,3 +334,14 @@ fn a_common_word_inside_names_is_not_a_keyword_of_its_own() {
     assert!(!all.iter().any(|t| t == "University"), "{all:?}");
     assert!(all.iter().any(|t| t == "University of Velmar"), "{all:?}");
 }
+
+#[test]
+fn a_keyword_in_capitals_takes_the_spelling_of_the_named_thing() {
+    let mut ks = vec![
+        Keyword { text: "BERLIN".into(), score: 1.0 },
+        Keyword { text: "NATO".into(), score: 0.5 },
+    ];
+    respell(&mut ks, ["Berlin", "Angela Merkel"].into_iter());
+    assert_eq!(ks[0].text, "Berlin");
+    assert_eq!(ks[1].text, "NATO", "no entity spelled otherwise");
+}
