@@ -73,7 +73,8 @@ pub fn extract_bytes(input: &[u8], options: &Options) -> Result<Article, Error> 
         entity_ids: &mention_ids,
     };
     let mut found = keywords::extract(text, &hints, KEYWORDS);
-    keywords::respell(&mut found, entities.iter().map(|c| c.name.as_str()));
+    let names: Vec<&str> = entities.iter().map(|c| c.name.as_str()).collect();
+    keywords::respell(&mut found, &names);
     let keywords = found.into_iter().map(|k| Keyword { text: k.text, score: k.score }).collect();
 
     // 9. Assemble the Article: byte spans become code-point spans of the output text.

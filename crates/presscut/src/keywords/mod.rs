@@ -71,13 +71,13 @@ pub fn extract_with(text: &str, hints: &Hints, k: usize, weights: &Weights) -> V
 
 /// Shows a keyword written only in capitals (a dateline's `BERLIN`) in the spelling of the
 /// named thing it is, when `names` (canonical entity names) has the same words in mixed case.
-pub fn respell<'n>(keywords: &mut [Keyword], names: impl Iterator<Item = &'n str> + Clone) {
+pub fn respell(keywords: &mut [Keyword], names: &[&str]) {
     for k in keywords.iter_mut().filter(|k| !k.text.chars().any(char::is_lowercase)) {
         if let Some(name) = names
-            .clone()
+            .iter()
             .find(|n| n.eq_ignore_ascii_case(&k.text) && n.chars().any(char::is_lowercase))
         {
-            name.clone_into(&mut k.text);
+            (*name).clone_into(&mut k.text);
         }
     }
 }

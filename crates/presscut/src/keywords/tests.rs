@@ -341,7 +341,7 @@ fn a_keyword_in_capitals_takes_the_spelling_of_the_named_thing() {
         Keyword { text: "BERLIN".into(), score: 1.0 },
         Keyword { text: "NATO".into(), score: 0.5 },
     ];
-    respell(&mut ks, ["Berlin", "Angela Merkel"].into_iter());
+    respell(&mut ks, &["Berlin", "Angela Merkel"]);
     assert_eq!(ks[0].text, "Berlin");
     assert_eq!(ks[1].text, "NATO", "no entity spelled otherwise");
 }
