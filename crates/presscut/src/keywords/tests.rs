@@ -345,3 +345,16 @@ fn a_keyword_in_capitals_takes_the_spelling_of_the_named_thing() {
     assert_eq!(ks[0].text, "Berlin");
     assert_eq!(ks[1].text, "NATO", "no entity spelled otherwise");
 }
+
+#[test]
+fn amounts_are_not_keywords() {
+    let text = "Government faces budget gap\n\n\
+The government faces a budget gap of 17 billion euros. Officials said the gap could reach \
+20 billion euros, or 3 percent of output, and that millions of households would pay more. \
+The budget gap of billions worries the finance ministry.";
+    let kws = texts(text, 10);
+    for amount in ["billion", "billions", "percent", "millions"] {
+        assert!(!kws.iter().any(|k| k.eq_ignore_ascii_case(amount)), "{amount} in {kws:?}");
+    }
+    assert!(kws.iter().any(|k| k == "budget gap"), "{kws:?}");
+}
