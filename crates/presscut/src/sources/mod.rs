@@ -119,6 +119,14 @@ pub fn run(text: &str, entities: &[Cluster], quotes: &[Attribution]) -> Vec<Cita
     out
 }
 
+/// Whether a phrase ends in an organisation's head word (`institute`, `agency`, `ministry`).
+fn names_organisation(phrase: &str) -> bool {
+    phrase.split_whitespace().last().is_some_and(|w| {
+        let w = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+        crate::entities::lexicon::LEX.is_org_head(std::iter::once(w))
+    })
+}
+
 fn classify(
     text: &str,
     source: Phrase,
@@ -140,6 +148,9 @@ fn classify(
         SourceKind::Outlet
     } else {
         match entity.map(|i| entities[i].kind) {
+            // `the Ifo institute`, `the statistics agency`: the head word says organisation
+            // whatever kind the name alone got
+            _ if source.org_noun || names_organisation(&name) => SourceKind::Organization,
             Some(EntityKind::Person) => SourceKind::Person,
             Some(EntityKind::Organization) => SourceKind::Organization,
             Some(EntityKind::Law | EntityKind::Work) => SourceKind::Document,
@@ -183,6 +194,21 @@ mod tests {
             .into_iter()
             .map(|c| (c.name, c.kind, text[c.cue.unwrap().0..c.cue.unwrap().1].to_owned()))
             .collect()
+    }
+
+    #[test]
+    fn institutes_and_polls_are_sources() {
+        let got = sources(
+            "According to the Ifo institute, business sentiment fell. Economists polled by \
+             Reuters expect growth of 0.3 percent.",
+        );
+        assert_eq!(
+            got,
+            [
+                ("Ifo".to_owned(), SourceKind::Organization, "According to".to_owned()),
+                ("Reuters".to_owned(), SourceKind::Outlet, "polled by".to_owned()),
+            ]
+        );
     }
 
     #[test]

@@ -13,6 +13,8 @@ pub struct Phrase {
     pub generic: Option<SourceKind>,
     /// A name followed by what it is (`the Handelsblatt newspaper`, `Interfax news agency`).
     pub outlet_noun: bool,
+    /// A name followed by an organisation's head word (`the Ifo institute`).
+    pub org_noun: bool,
 }
 
 /// Nouns that say a name is a news outlet when they follow it.
@@ -32,6 +34,14 @@ const OUTLET_NOUNS: &[&str] = &[
     "network",
     "outlet",
 ];
+
+/// An organisation's head word written in lower case after a name (`institute`, `ministry`).
+fn is_org_head_noun(word: &str) -> bool {
+    let mut cs = word.chars();
+    let Some(first) = cs.next().filter(char::is_ascii_lowercase) else { return false };
+    let capitalised = format!("{}{}", first.to_ascii_uppercase(), cs.as_str());
+    crate::entities::lexicon::LEX.is_org_head(std::iter::once(capitalised.as_str()))
+}
 
 /// Words inside a name that are not capitalised (`Ministry of Defence`, `Bank for ...`).
 const CONNECTORS: &[&str] = &[
@@ -153,6 +163,7 @@ pub fn after(
                 end: words[n - 1].end,
                 generic: Some(kind),
                 outlet_noun: false,
+                org_noun: false,
             });
         }
     }
@@ -176,10 +187,16 @@ pub fn after(
     }
     let last = last?;
     let first = if skip == 1 && is_capitalised(text, &words[0]) { 0 } else { skip };
-    let outlet_noun = !words[last].closed
-        && words.get(last + 1).is_some_and(|w| OUTLET_NOUNS.contains(&&text[w.start..w.end]));
-    let phrase =
-        Phrase { start: words[first].start, end: words[last].end, generic: None, outlet_noun };
+    let next = words.get(last + 1).filter(|_| !words[last].closed).map(|w| &text[w.start..w.end]);
+    let outlet_noun = next.is_some_and(|w| OUTLET_NOUNS.contains(&w));
+    let org_noun = !outlet_noun && next.is_some_and(is_org_head_noun);
+    let phrase = Phrase {
+        start: words[first].start,
+        end: words[last].end,
+        generic: None,
+        outlet_noun,
+        org_noun,
+    };
     (!NOT_NAMES.contains(&&text[phrase.start..phrase.end])).then_some(phrase)
 }
 
@@ -199,6 +216,7 @@ pub fn before(
                 end: words[n - 1].end,
                 generic: Some(kind),
                 outlet_noun: false,
+                org_noun: false,
             });
         }
     }
@@ -221,6 +239,7 @@ pub fn before(
         end: words[n - 1].end,
         generic: None,
         outlet_noun: false,
+        org_noun: false,
     };
     (!NOT_NAMES.contains(&&text[phrase.start..phrase.end])).then_some(phrase)
 }
