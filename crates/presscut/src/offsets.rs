@@ -6,7 +6,7 @@
 
 use crate::model::{Span, TextSpan};
 
-const BLOCK: usize = 64;
+const BLOCK: usize = 16;
 
 /// Converts byte offsets of one string into code-point offsets.
 #[derive(Debug)]
