@@ -18,7 +18,7 @@
 #![allow(missing_debug_implementations)]
 
 use std::fmt::Write as _;
-mod conll;
+mod iob;
 
 mod perceptron;
 
@@ -70,7 +70,7 @@ fn title_word(w: &str, in_entity: bool) -> String {
 /// every `body_every`-th short body sentence title-cased like a heading, and before every
 /// fifth sentence a short synthetic heading made of common words taken from it (`Frozen
 /// Assets`, `Technologies`), all with their gold labels.
-fn augment_doc(d: &conll::Document, body_every: usize) -> conll::Document {
+fn augment_doc(d: &iob::Document, body_every: usize) -> iob::Document {
     let mut out = Vec::with_capacity(d.len() + d.len() / 5);
     for (si, sent) in d.iter().enumerate() {
         if si % 5 == 2
@@ -91,7 +91,7 @@ fn augment_doc(d: &conll::Document, body_every: usize) -> conll::Document {
         }
         out.push(
             sent.iter()
-                .map(|t| conll::GoldTok {
+                .map(|t| iob::GoldTok {
                     word: title_word(&t.word, t.tag != "O"),
                     tag: t.tag.clone(),
                 })
@@ -103,23 +103,23 @@ fn augment_doc(d: &conll::Document, body_every: usize) -> conll::Document {
 
 /// The first `n` consecutive lower-case content words of a sentence outside entities,
 /// title-cased, as a heading line of their own (None if there are no such words).
-fn synthetic_heading(sent: &conll::Sentence, n: usize) -> Option<conll::Sentence> {
-    let content = |t: &conll::GoldTok| {
+fn synthetic_heading(sent: &iob::Sentence, n: usize) -> Option<iob::Sentence> {
+    let content = |t: &iob::GoldTok| {
         t.tag == "O" && t.word.len() >= 4 && t.word.chars().all(|c| c.is_ascii_lowercase())
     };
     let start = sent.iter().position(content)?;
-    let words: Vec<conll::GoldTok> = sent[start..]
+    let words: Vec<iob::GoldTok> = sent[start..]
         .iter()
         .take_while(|t| content(t))
         .take(n)
-        .map(|t| conll::GoldTok { word: title_word(&t.word, false), tag: "O".to_string() })
+        .map(|t| iob::GoldTok { word: title_word(&t.word, false), tag: "O".to_string() })
         .collect();
     Some(words)
 }
 
-fn prepare(d: &conll::Document) -> Example {
-    let (text, spans) = conll::doc_text(d);
-    let ents = conll::gold_entities(d, &spans);
+fn prepare(d: &iob::Document) -> Example {
+    let (text, spans) = iob::doc_text(d);
+    let ents = iob::gold_entities(d, &spans);
     // the documents live as long as the training run
     let text: &'static str = Box::leak(text.into_boxed_str());
     let tokens = tokenize(text);
@@ -143,7 +143,7 @@ fn prepare(d: &conll::Document) -> Example {
 }
 
 /// Prepare document `i`, its headlines in title case in every other document when augmenting.
-fn prepare_aug(d: &conll::Document, i: usize, augment: bool) -> Example {
+fn prepare_aug(d: &iob::Document, i: usize, augment: bool) -> Example {
     if augment && i % 2 == 1 { prepare(&augment_doc(d, body_every())) } else { prepare(d) }
 }
 
@@ -315,7 +315,7 @@ fn main() {
     let out = arg(&args, "--out");
 
     let t0 = Instant::now();
-    let docs = conll::read_documents(train).expect("cannot read training file");
+    let docs = iob::read_documents(train).expect("cannot read training file");
     let drop: u128 = arg(&args, "--drop").map_or(0, |d| {
         d.split(',').filter_map(|x| x.parse::<u32>().ok()).fold(0, |m, t| m | 1u128 << t)
     });

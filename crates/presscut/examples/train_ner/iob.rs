@@ -1,4 +1,5 @@
-//! Reading CoNLL-2003 files and building the document texts the scorer exports.
+//! Reading IOB column files (one token and its tag a line, as in CoNLL-2003) and building the
+//! document texts the NER scorer exports.
 #![allow(dead_code)]
 
 use std::fs;
