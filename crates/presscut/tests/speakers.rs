@@ -40,3 +40,12 @@ fn an_unnamed_official_keeps_the_whole_phrase_and_her_pronoun_follows_it() {
     assert_eq!(speaker_of(&qs, "figures were preliminary"), spokeswoman);
     assert_eq!(speaker_of(&qs, "comment on leaks"), spokeswoman);
 }
+
+#[test]
+fn a_pronoun_follows_an_unnamed_speaker_only_when_the_gender_fits() {
+    let text = "A German official said the report was wrong. \"We do not comment on leaks,\" she \
+said.\n\nA spokesman for the bank declined to comment. \"Not now,\" she said.\n";
+    let qs = quotes(text);
+    assert_eq!(speaker_of(&qs, "comment on leaks"), Some("A German official".to_owned()));
+    assert_ne!(speaker_of(&qs, "Not now"), Some("A spokesman for the bank".to_owned()));
+}

@@ -5,13 +5,14 @@
 use super::families;
 use super::hash::{fold, mix};
 use super::idmap::IdMap;
-use super::tokens::{ALLCAPS, ALPHA, BLIND, BREAK, CAP, DUP, Doc, JUNK, POSS, TITLE, Token};
+use super::tokens::{
+    ALLCAPS, ALPHA, BLIND, BREAK, CAP, DUP, Doc, JUNK, NO_ENTITY, POSS, TITLE, Token,
+};
 use super::view::{R_CONTENT, R_HEAD, R_JOIN, R_LEAD, R_SINGLE, R_TITLE, View};
 
 /// Longest phrase in tokens (content words plus connectors).
 pub(crate) const MAX_TOKENS: usize = 5;
 const MAX_CONTENT: usize = 4;
-const NO_ENTITY: u32 = u32::MAX;
 pub(crate) const NONE: u32 = u32::MAX;
 /// A word or phrase is reported as a longer phrase that holds at least this share of its
 /// occurrences (a clear majority).

@@ -33,7 +33,8 @@ pub(crate) const DUP: u16 = 1 << 10;
 /// Begins with a letter (not a digit).
 pub(crate) const LETTER_FIRST: u16 = 1 << 11;
 
-const NO_ENTITY: u32 = u32::MAX;
+/// `Token::ent` of a token outside every entity mention.
+pub(crate) const NO_ENTITY: u32 = u32::MAX;
 /// Longest title-case line taken for a heading, in words.
 const MAX_HEADING_TOKENS: usize = 16;
 

@@ -2,9 +2,9 @@
 //! document from its word type and its neighbours, with its stem class and weight beside it, so
 //! that the candidate loop reads three flat arrays instead of the tokens and their types.
 
-use super::tokens::{ALLCAPS, ALPHA, BLIND, BREAK, CAP, CONTRACTION, Doc, JUNK, POSS, Token};
-
-const NO_ENTITY: u32 = u32::MAX;
+use super::tokens::{
+    ALLCAPS, ALPHA, BLIND, BREAK, CAP, CONTRACTION, Doc, JUNK, NO_ENTITY, POSS, Token,
+};
 
 /// A content word: may be part of a keyphrase.
 pub(crate) const R_CONTENT: u16 = 1;

@@ -204,26 +204,23 @@ fn unnamed_antecedent(
     }
     let words: Vec<String> = s.name.split_whitespace().map(str::to_lowercase).collect();
     let head = words.iter().rev().find(|w| w.chars().all(char::is_alphabetic))?;
-    let phrase_gender = if words.iter().any(|w| w.ends_with("woman") || w.ends_with("women")) {
-        Some(Gender::Female)
-    } else if words.iter().any(|w| w.ends_with("man") || w.ends_with("men")) {
-        Some(Gender::Male)
-    } else {
-        None
-    };
+    // the gender a role word of the phrase implies (`spokeswoman`, `chairman`), from the titles
+    let phrase_gender = words
+        .iter()
+        .filter_map(|w| entities::lexicon::LEX.title(std::iter::once(w.as_str())))
+        .map(|t| t.gender)
+        .find(|&g| g != Gender::Unknown);
     let fits = match pronoun.to_lowercase().as_str() {
         "he" => phrase_gender != Some(Gender::Female) && !head.ends_with('s'),
         "she" => phrase_gender != Some(Gender::Male) && !head.ends_with('s'),
         "they" => head.ends_with('s') || head.ends_with("men"),
         _ => false,
     };
-    // a pronoun stands for a phrase, not for another pronoun
-    let pronoun_like = words.len() == 1 && PRONOUNS.contains(&words[0].as_str());
-    (fits && !pronoun_like).then(|| s.name.clone())
+    // a pronoun stands for a phrase, not for another pronoun left unresolved (its name is the
+    // pronoun itself)
+    let unresolved_pronoun = q.speaker_form == Some(SpeakerForm::Pronoun) && words.len() == 1;
+    (fits && !unresolved_pronoun).then(|| s.name.clone())
 }
-
-/// Words that never stand as an antecedent of their own.
-const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you", "who", "which"];
 
 /// Where the last quote attributed to cluster `idx` starts.
 fn quote_pos(quotes: &[RawQuote], earlier: &[Option<SpeakerRef>], idx: usize) -> usize {
