@@ -122,8 +122,7 @@ pub fn run(text: &str, entities: &[Cluster], quotes: &[Attribution]) -> Vec<Cita
 /// Whether a phrase ends in an organisation's head word (`institute`, `agency`, `ministry`).
 fn names_organisation(phrase: &str) -> bool {
     phrase.split_whitespace().last().is_some_and(|w| {
-        let w = w.trim_end_matches(|c: char| !c.is_alphanumeric());
-        crate::entities::lexicon::LEX.is_org_head(std::iter::once(w))
+        phrase::is_org_head_word(w.trim_end_matches(|c: char| !c.is_alphanumeric()))
     })
 }
 

@@ -35,12 +35,17 @@ const OUTLET_NOUNS: &[&str] = &[
     "outlet",
 ];
 
-/// An organisation's head word written in lower case after a name (`institute`, `ministry`).
-fn is_org_head_noun(word: &str) -> bool {
+/// An organisation's head word, as listed (`Institute`) or in lower case after a name
+/// (`the Ifo institute`).
+pub(super) fn is_org_head_word(word: &str) -> bool {
+    let lex = &*crate::entities::lexicon::LEX;
+    if lex.is_org_head(std::iter::once(word)) {
+        return true;
+    }
     let mut cs = word.chars();
     let Some(first) = cs.next().filter(char::is_ascii_lowercase) else { return false };
     let capitalised = format!("{}{}", first.to_ascii_uppercase(), cs.as_str());
-    crate::entities::lexicon::LEX.is_org_head(std::iter::once(capitalised.as_str()))
+    lex.is_org_head(std::iter::once(capitalised.as_str()))
 }
 
 /// Words inside a name that are not capitalised (`Ministry of Defence`, `Bank for ...`).
@@ -189,7 +194,7 @@ pub fn after(
     let first = if skip == 1 && is_capitalised(text, &words[0]) { 0 } else { skip };
     let next = words.get(last + 1).filter(|_| !words[last].closed).map(|w| &text[w.start..w.end]);
     let outlet_noun = next.is_some_and(|w| OUTLET_NOUNS.contains(&w));
-    let org_noun = !outlet_noun && next.is_some_and(is_org_head_noun);
+    let org_noun = !outlet_noun && next.is_some_and(is_org_head_word);
     let phrase = Phrase {
         start: words[first].start,
         end: words[last].end,
