@@ -1,6 +1,5 @@
 //! Reading IOB column files (one token and its tag a line, as in CoNLL-2003) and building the
 //! document texts the NER scorer exports.
-#![allow(dead_code)]
 
 use std::fs;
 
