@@ -1,5 +1,4 @@
 //! Averaged structured perceptron over the tagger's hashed features (training only).
-#![allow(dead_code)]
 
 use presscut::devtools::ner::decode::{Transitions, Viterbi};
 use presscut::devtools::ner::doc::{Doc, IdMap};

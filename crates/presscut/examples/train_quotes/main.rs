@@ -11,13 +11,10 @@
 // A development tool: its helper types are not part of any API.
 #![allow(missing_debug_implementations)]
 
-use std::fmt::Write as _;
-#[allow(dead_code)]
-mod jsonl;
-
-use jsonl::Json;
 use presscut::devtools::quotes_training::candidates;
+use serde_json::Value as Json;
 use std::collections::HashMap;
+use std::fmt::Write as _;
 use std::io::{BufRead, BufReader, Write};
 
 /// Cross-validation folds.
@@ -91,8 +88,8 @@ fn main() {
     let mut examples = Vec::new();
     let mut ndocs = 0;
     for line in BufReader::new(f).lines().map_while(Result::ok) {
-        let Some(rec) = jsonl::parse(&line) else { continue };
-        let Some(text) = rec.get("text").and_then(Json::str) else {
+        let Ok(rec) = serde_json::from_str::<Json>(&line) else { continue };
+        let Some(text) = rec.get("text").and_then(Json::as_str) else {
             continue;
         };
         let golds = read_gold(text, &rec);
@@ -182,6 +179,11 @@ fn main() {
     );
 }
 
+/// The items of a JSON array (none for any other value).
+fn items(v: &Json) -> &[Json] {
+    v.as_array().map_or(&[], Vec::as_slice)
+}
+
 fn read_gold(text: &str, rec: &Json) -> Vec<Gold> {
     let mut byte_of = Vec::with_capacity(text.len() + 1);
     for (b, _) in text.char_indices() {
@@ -189,18 +191,18 @@ fn read_gold(text: &str, rec: &Json) -> Vec<Gold> {
     }
     byte_of.push(text.len());
     let at = |v: Option<&Json>| {
-        v.and_then(Json::num).map(|n| byte_of.get(n as usize).copied().unwrap_or(text.len()))
+        v.and_then(Json::as_f64).map(|n| byte_of.get(n as usize).copied().unwrap_or(text.len()))
     };
     let mut out = Vec::new();
-    for q in rec.get("quotes").map_or(&[][..], Json::arr) {
+    for q in rec.get("quotes").map_or(&[][..], items) {
         let (Some(s), Some(e)) = (at(q.get("start")), at(q.get("end"))) else {
             continue;
         };
         let mut pieces: Vec<(usize, usize)> = q
             .get("segments")
-            .map_or(&[][..], Json::arr)
+            .map_or(&[][..], items)
             .iter()
-            .filter_map(|p| Some((at(p.arr().first())?, at(p.arr().get(1))?)))
+            .filter_map(|p| Some((at(items(p).first())?, at(items(p).get(1))?)))
             .collect();
         if pieces.is_empty() {
             pieces.push((s, e));
@@ -209,7 +211,7 @@ fn read_gold(text: &str, rec: &Json) -> Vec<Gold> {
             (Some(a), Some(b)) if b > a => Some((a, b)),
             _ => None,
         };
-        let name = q.get("speaker").and_then(Json::str).map(str::to_string);
+        let name = q.get("speaker").and_then(Json::as_str).map(str::to_string);
         out.push(Gold { pieces, speaker, name });
     }
     out
