@@ -100,6 +100,7 @@ pub fn run(p: Parts<'_>) -> Article {
                     mention: s.mention.map(|(a, b)| out.text_span(a, b)),
                 }),
                 cue: q.cue.map(|(a, b)| out.text_span(a, b)),
+                confidence: q.confidence,
             }
         })
         .collect();

@@ -145,6 +145,9 @@ pub struct Quote {
     pub end: usize,
     pub speaker: Option<Speaker>,
     pub cue: Option<TextSpan>,
+    /// The estimated probability that the content span and the speaker are both right
+    /// (contract 1.1).
+    pub confidence: f64,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

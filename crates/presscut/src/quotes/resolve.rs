@@ -22,6 +22,8 @@ pub struct Attribution {
     pub end: usize,
     pub cue: Option<(usize, usize)>,
     pub speaker: Option<SpeakerRef>,
+    /// Probability that content and speaker are both right.
+    pub confidence: f64,
 }
 
 /// A resolved speaker: canonical name, the index of its entity cluster, and the words naming it.
@@ -96,9 +98,25 @@ pub fn resolve(
             start: q.start,
             end: q.end,
             cue: q.cue,
+            confidence: interim_confidence(q.kind, speaker.as_ref()),
             speaker: speaker.clone(),
         })
         .collect()
+}
+
+/// A first estimate by kind and speaker state; the attribution issue (#12) replaces it with a
+/// model learned on PolNeAR train and calibrated on held-out articles.
+fn interim_confidence(kind: QuoteKind, speaker: Option<&SpeakerRef>) -> f64 {
+    let base = match kind {
+        QuoteKind::Direct => 0.8,
+        QuoteKind::Mixed => 0.6,
+        QuoteKind::Indirect => 0.5,
+    };
+    match speaker {
+        Some(s) if s.entity.is_some() => base,
+        Some(_) => base * 0.8,
+        None => base * 0.5,
+    }
 }
 
 fn resolve_mention(
