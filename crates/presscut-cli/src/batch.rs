@@ -92,32 +92,13 @@ pub fn run(
 fn process(item: Item, defaults: &presscut::Options) -> (String, bool) {
     match item {
         Item::Bad { id, kind, message } => (error_line(id.as_deref(), kind, &message), false),
-        Item::Job(job) => {
-            let mut options = defaults.clone();
-            if let Some(f) = job.format
-                && options.format == presscut::Format::Auto
-            {
-                options.format = f;
-            }
-            if job.url.is_some() {
-                options.url = job.url;
-            }
-            if job.published.is_some() {
-                options.published = job.published;
-            }
-            match presscut::extract_bytes(&job.bytes, &options) {
-                Ok(mut article) => {
-                    article.id = job.id;
-                    match serde_json::to_string(&article) {
-                        Ok(s) => (s, true),
-                        Err(e) => {
-                            (error_line(article.id.as_deref(), "internal", &e.to_string()), false)
-                        }
-                    }
-                }
-                Err(e) => (error_line(job.id.as_deref(), e.kind(), &e.to_string()), false),
-            }
-        }
+        Item::Job(record) => match record.extract(defaults) {
+            Ok(article) => match serde_json::to_string(&article) {
+                Ok(s) => (s, true),
+                Err(e) => (error_line(article.id.as_deref(), "internal", &e.to_string()), false),
+            },
+            Err(e) => (error_line(record.id.as_deref(), e.kind(), &e.to_string()), false),
+        },
     }
 }
 

@@ -5,33 +5,11 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader};
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
-
 /// One unit of batch work: an article to extract, or a record that could not be read.
 #[derive(Debug)]
 pub enum Item {
-    Job(Job),
+    Job(presscut::Record),
     Bad { id: Option<String>, kind: &'static str, message: String },
-}
-
-#[derive(Debug)]
-pub struct Job {
-    pub id: Option<String>,
-    pub bytes: Vec<u8>,
-    pub format: Option<presscut::Format>,
-    pub url: Option<String>,
-    pub published: Option<String>,
-}
-
-/// A JSON Lines record of the contract: `{"id", "text"|"html", "url"?, "published"?}`.
-#[derive(Debug, Deserialize)]
-struct RawRecord {
-    #[serde(default)]
-    id: Option<serde_json::Value>,
-    text: Option<String>,
-    html: Option<String>,
-    url: Option<String>,
-    published: Option<String>,
 }
 
 /// The format a file's name implies (`.html`/`.htm` → HTML, `.txt` → text, else auto).
@@ -118,51 +96,13 @@ fn jsonl(reader: Box<dyn BufRead>, name: String) -> impl Iterator<Item = Item> {
 }
 
 fn parse_record(line: &[u8], name: &str, line_no: usize) -> Item {
-    let record: RawRecord = match serde_json::from_slice(line) {
-        Ok(r) => r,
-        Err(e) => {
-            // Keep the id if the line is JSON at all, so the error record can be matched up.
-            let id = serde_json::from_slice::<serde_json::Value>(line)
-                .ok()
-                .and_then(|v| v.get("id").and_then(id_string));
-            return Item::Bad {
-                id,
-                kind: "invalid_json",
-                message: format!("{name}: line {line_no}: {e}"),
-            };
-        }
-    };
-    let id = record.id.as_ref().and_then(id_string);
-    let (bytes, format) = match (record.text, record.html) {
-        (Some(t), None) => (t.into_bytes(), None),
-        (None, Some(h)) => (h.into_bytes(), Some(presscut::Format::Html)),
-        (Some(_), Some(_)) => {
-            return Item::Bad {
-                id,
-                kind: "invalid_record",
-                message: format!(
-                    "{name}: line {line_no}: a record has \"text\" or \"html\", not both"
-                ),
-            };
-        }
-        (None, None) => {
-            return Item::Bad {
-                id,
-                kind: "invalid_record",
-                message: format!(
-                    "{name}: line {line_no}: the record has neither \"text\" nor \"html\""
-                ),
-            };
-        }
-    };
-    Item::Job(Job { id, bytes, format, url: record.url, published: record.published })
-}
-
-fn id_string(v: &serde_json::Value) -> Option<String> {
-    match v {
-        serde_json::Value::String(s) => Some(s.clone()),
-        serde_json::Value::Null => None,
-        other => Some(other.to_string()),
+    match presscut::Record::from_json(line) {
+        Ok(record) => Item::Job(record),
+        Err(e) => Item::Bad {
+            id: e.id,
+            kind: e.kind,
+            message: format!("{name}: line {line_no}: {}", e.message),
+        },
     }
 }
 
@@ -175,9 +115,9 @@ fn directory(root: &Path) -> impl Iterator<Item = Item> {
     errors.into_iter().chain(files.into_iter().map(move |path| {
         let id = path.strip_prefix(&root).unwrap_or(&path).to_string_lossy().replace('\\', "/");
         match std::fs::read(&path) {
-            Ok(bytes) => Item::Job(Job {
+            Ok(input) => Item::Job(presscut::Record {
                 id: Some(id),
-                bytes,
+                input,
                 format: Some(format_for_path(&path)).filter(|f| *f != presscut::Format::Auto),
                 url: None,
                 published: None,

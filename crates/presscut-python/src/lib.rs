@@ -84,43 +84,30 @@ fn extract(
     Ok(Article::from(article))
 }
 
-/// One document of `extract_many`: its id, bytes and per-document options.
-struct Doc {
-    id: Option<String>,
-    bytes: Vec<u8>,
-    options: presscut::Options,
-}
-
-fn doc_from(obj: &Bound<'_, PyAny>, defaults: &presscut::Options) -> PyResult<Doc> {
+/// One document of `extract_many`: a `str`/`bytes` or a dict with the contract's record keys.
+fn record_from(obj: &Bound<'_, PyAny>) -> PyResult<presscut::Record> {
     let Ok(dict) = obj.cast::<PyDict>() else {
-        return Ok(Doc { id: None, bytes: input_bytes(obj)?, options: defaults.clone() });
+        return Ok(presscut::Record { input: input_bytes(obj)?, ..presscut::Record::default() });
     };
     let get = |key: &str| -> PyResult<Option<Bound<'_, PyAny>>> {
         Ok(dict.get_item(key)?.filter(|v| !v.is_none()))
     };
-    let mut options = defaults.clone();
-    let bytes = match (get("text")?, get("html")?) {
-        (Some(t), None) => input_bytes(&t)?,
-        (None, Some(h)) => {
-            if options.format == presscut::Format::Auto {
-                options.format = presscut::Format::Html;
-            }
-            input_bytes(&h)?
-        }
+    let (input, format) = match (get("text")?, get("html")?) {
+        (Some(t), None) => (input_bytes(&t)?, None),
+        (None, Some(h)) => (input_bytes(&h)?, Some(presscut::Format::Html)),
         _ => {
             return Err(ExtractionError::new_err(
                 "a document dict needs exactly one of \"text\" or \"html\"",
             ));
         }
     };
-    if let Some(u) = get("url")? {
-        options.url = Some(u.extract()?);
-    }
-    if let Some(p) = get("published")? {
-        options.published = Some(p.extract()?);
-    }
-    let id = get("id")?.map(|v| v.str().map(|s| s.to_string())).transpose()?;
-    Ok(Doc { id, bytes, options })
+    Ok(presscut::Record {
+        id: get("id")?.map(|v| v.str().map(|s| s.to_string())).transpose()?,
+        input,
+        format,
+        url: get("url")?.map(|u| u.extract()).transpose()?,
+        published: get("published")?.map(|p| p.extract()).transpose()?,
+    })
 }
 
 /// Extract many articles in parallel (the GIL is released); results keep input order.
@@ -151,32 +138,18 @@ fn extract_many(
     }
     let defaults = options(format, clean, published, url)?;
     // Documents are read with the GIL held; a document that cannot be read is an error in place.
-    let mut prepared: Vec<Result<Doc, PyErr>> = Vec::new();
+    let mut prepared: Vec<Result<presscut::Record, PyErr>> = Vec::new();
     for obj in docs.try_iter()? {
-        prepared.push(obj.and_then(|o| doc_from(&o, &defaults)));
+        prepared.push(obj.and_then(|o| record_from(&o)));
     }
-    let jobs: Vec<Option<&Doc>> = prepared.iter().map(|d| d.as_ref().ok()).collect();
+    let jobs: Vec<Option<&presscut::Record>> = prepared.iter().map(|d| d.as_ref().ok()).collect();
     let results: Vec<Option<Result<presscut::Article, presscut::Error>>> = py.detach(|| {
-        let run = || {
-            jobs.par_iter()
-                .map(|d| {
-                    d.map(|d| {
-                        presscut::extract_bytes(&d.bytes, &d.options).map(|mut a| {
-                            a.id.clone_from(&d.id);
-                            a
-                        })
-                    })
-                })
-                .collect()
-        };
+        let run = || jobs.par_iter().map(|d| d.map(|d| d.extract(&defaults))).collect();
         match threads {
             None if !FORKED.load(Ordering::SeqCst) => run(),
             n => match rayon::ThreadPoolBuilder::new().num_threads(n.unwrap_or(0)).build() {
                 Ok(pool) => pool.install(run),
-                Err(_) => jobs
-                    .iter()
-                    .map(|d| d.map(|d| presscut::extract_bytes(&d.bytes, &d.options)))
-                    .collect(),
+                Err(_) => jobs.iter().map(|d| d.map(|d| d.extract(&defaults))).collect(),
             },
         }
     });

@@ -31,14 +31,17 @@ mod offsets;
 mod options;
 mod pipeline;
 mod quotes;
+mod record;
 mod sentences;
 mod sources;
+pub mod tables;
 mod time;
 
 pub use error::Error;
 pub use model::*;
 pub use options::{Format, Options};
 pub use pipeline::{KEYWORDS, MAX_INPUT_BYTES};
+pub use record::{Record, RecordError};
 
 /// Extracts one article from text or HTML.
 pub fn extract(input: &str, options: &Options) -> Result<Article, Error> {
