@@ -1,12 +1,11 @@
 //! The `presscut` command line: argument parsing, input and output. No extraction logic lives
 //! here; every article goes through `presscut::extract_bytes`.
 //!
-//! Exit status: 0 when every record was read and extracted, 1 when any record failed (batch)
-//! or the article could not be extracted (extract), 2 on bad usage (unknown flags, bad option
-//! values, unreadable inputs).
+//! Exit status: see [`EXIT_STATUS`] (also shown by `--help`).
 
 mod batch;
 mod inputs;
+mod warc;
 
 use std::io::{self, Read, Write};
 use std::path::PathBuf;
@@ -14,10 +13,19 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+/// The exit codes, as `--help` shows them.
+const EXIT_STATUS: &str = "\
+Exit status:
+  0  every record was extracted
+  1  a record failed (batch: its error record is in the output) or the article could not be
+     extracted (extract), or the output could not be written
+  2  bad usage: unknown flags, bad option values, inputs that do not exist, an OUT that
+     --resume cannot go on from";
+
 /// Turn raw news articles into structured JSON: clean text, quotes and speakers, entities,
 /// dates, sources, keywords.
 #[derive(Debug, Parser)]
-#[command(name = "presscut", version, about, propagate_version = true)]
+#[command(name = "presscut", version, about, propagate_version = true, after_help = EXIT_STATUS)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -38,28 +46,20 @@ enum Command {
     },
     /// Extract many articles and write one JSON object a line (JSON Lines), in input order.
     ///
-    /// INPUT: `.jsonl` files of records `{"id", "text"}` or `{"id", "html"}` (optional `"url"`,
-    /// `"published"`), directories of `.txt`/`.html` files (id = relative path), or `-` for
-    /// JSON Lines on standard input. A record that cannot be processed yields
-    /// `{"id": ..., "error": {"kind": ..., "message": ...}}` in its place.
-    Batch {
-        /// Inputs (default: standard input).
-        #[arg(default_value = "-")]
-        inputs: Vec<PathBuf>,
-        /// Write the JSON Lines here instead of standard output.
-        #[arg(short, long)]
-        output: Option<PathBuf>,
-        /// Worker threads (default: one per core).
-        #[arg(long)]
-        threads: Option<usize>,
-        #[command(flatten)]
-        options: OptionArgs,
-    },
+    /// Inputs: JSON Lines files of records {"id", "text"} or {"id", "html"} (optional "url",
+    /// "published"), plain or gzipped; WARC files, plain or gzipped (one record per HTML
+    /// response: id = WARC-Record-ID, url = WARC-Target-URI); directories of .txt/.html files
+    /// (id = relative path; links are followed only inside the directory); - for standard
+    /// input (JSON Lines or WARC). A record that cannot be processed yields
+    /// {"id": ..., "error": {"kind": ..., "message": ...}} in its place. Progress goes to
+    /// stderr when it is a terminal, a summary at the end.
+    #[command(after_help = EXIT_STATUS)]
+    Batch(batch::BatchArgs),
 }
 
 /// The contract's extraction options.
 #[derive(Debug, Clone, Args)]
-struct OptionArgs {
+pub struct OptionArgs {
     /// How to read the input.
     #[arg(long, value_enum, default_value_t = FormatArg::Auto)]
     format: FormatArg,
@@ -82,7 +82,7 @@ enum FormatArg {
 }
 
 impl OptionArgs {
-    fn to_options(&self) -> presscut::Options {
+    pub fn to_options(&self) -> presscut::Options {
         presscut::Options {
             format: match self.format {
                 FormatArg::Auto => presscut::Format::Auto,
@@ -102,9 +102,7 @@ fn main() -> ExitCode {
         Command::Extract { input, options, pretty } => {
             extract(&input, &options.to_options(), pretty)
         }
-        Command::Batch { inputs, output, threads, options } => {
-            batch::run(&inputs, output.as_deref(), threads, &options.to_options())
-        }
+        Command::Batch(args) => batch::run(args),
     };
     match result {
         Ok(code) => code,
@@ -122,7 +120,7 @@ fn main() -> ExitCode {
 
 /// Why a command stopped.
 #[derive(Debug)]
-enum Failure {
+pub enum Failure {
     /// Bad usage: exit status 2.
     Usage(String),
     /// Writing failed.
