@@ -1,0 +1,129 @@
+#!/usr/bin/env python3
+"""`presscut batch` throughput and memory: articles/s and MB/s on one and two threads, on text and
+on HTML, and peak RSS over a 1 GB input. BENCHMARKS.md ("Batch") holds the figures.
+
+    python3 scripts/bench_batch.py                       # the dev data beside the repository
+    python3 scripts/bench_batch.py --mb 50 --rounds 3 --big-gb 1
+
+Inputs are built under target/bench-batch from real documents, repeated to the size asked for
+(every record gets its own id): news texts from a JSON Lines file with a "text" field, pages from
+a directory of .html/.html.gz files. Runs of one and two threads are interleaved and repeated, as
+the machine may be shared; the load average is printed with each run. Peak RSS comes from
+`/usr/bin/time -v`.
+"""
+
+import argparse
+import gzip
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / "target" / "bench-batch"
+PRESSCUT = ROOT / "target" / "release" / "presscut"
+
+
+def documents(kind: str, source: Path):
+    if kind == "text":
+        with open(source, encoding="utf-8") as f:
+            return [json.loads(line)["text"] for line in f if line.strip()]
+    pages = []
+    for p in sorted(source.iterdir()):
+        if p.name.endswith((".html", ".htm", ".html.gz")):
+            raw = gzip.open(p).read() if p.name.endswith(".gz") else p.read_bytes()
+            pages.append(raw.decode("utf-8", errors="replace"))
+    return pages
+
+
+def build(kind: str, docs, megabytes: float, path: Path) -> int:
+    """Writes records of `docs`, repeated, until the file holds `megabytes`; returns the count."""
+    if path.exists() and path.stat().st_size >= megabytes * 1e6:
+        return sum(1 for _ in open(path, "rb"))
+    n = 0
+    with open(path, "w", encoding="utf-8") as f:
+        size = 0
+        while size < megabytes * 1e6:
+            doc = docs[n % len(docs)]
+            line = json.dumps({"id": f"{kind}-{n}", kind: doc}, ensure_ascii=False) + "\n"
+            f.write(line)
+            size += len(line.encode("utf-8"))
+            n += 1
+    return n
+
+
+def run(path: Path, threads: int):
+    """One batch run; returns (seconds, articles/s, MB/s of record input, peak RSS in MB)."""
+    cmd = ["/usr/bin/time", "-v", str(PRESSCUT), "batch", str(path), "--threads", str(threads), "-o", os.devnull]
+    start = time.perf_counter()
+    out = subprocess.run(cmd, capture_output=True, text=True)
+    secs = time.perf_counter() - start
+    summary = re.search(r"([\d.]+) MB/s, (\d+) articles/s", out.stderr)
+    rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", out.stderr)
+    if out.returncode not in (0, 1) or not summary or not rss:
+        sys.exit(f"presscut failed:\n{out.stderr[-2000:]}")
+    return secs, float(summary.group(2)), float(summary.group(1)), int(rss.group(1)) / 1024
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    dev = ROOT.parent / "shared" / "dev"
+    ap.add_argument("--text", type=Path, default=dev / "quotes" / "polnear_train.jsonl")
+    ap.add_argument("--html", type=Path, default=dev / "html" / "wcxb_dev_articles" / "html")
+    ap.add_argument("--mb", type=float, default=50, help="size of the throughput inputs")
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--big-gb", type=float, default=1.0, help="size of the memory input (0: skip)")
+    args = ap.parse_args()
+
+    subprocess.run(["cargo", "build", "--release", "--quiet", "-p", "presscut-cli"], cwd=ROOT, check=True)
+    WORK.mkdir(parents=True, exist_ok=True)
+    inputs = {}
+    for kind, source in (("text", args.text), ("html", args.html)):
+        path = WORK / f"{kind}-{args.mb:g}mb.jsonl"
+        n = build(kind, documents(kind, source), args.mb, path)
+        inputs[kind] = path
+        print(f"{kind}: {n} records, {path.stat().st_size / 1e6:.0f} MB in {path}", file=sys.stderr)
+
+    results = {}
+    for r in range(args.rounds):
+        for kind, path in inputs.items():
+            for threads in (1, 2):
+                load = os.getloadavg()[0]
+                secs, rate, mbs, rss = run(path, threads)
+                results.setdefault((kind, threads), []).append((rate, mbs, rss, load))
+                print(
+                    f"round {r + 1} {kind} {threads} thread(s): {secs:.1f} s, {rate:.0f} articles/s, "
+                    f"{mbs:.2f} MB/s, peak RSS {rss:.0f} MB (load before: {load:.2f})",
+                    file=sys.stderr,
+                )
+
+    print("\n| input | threads | articles/s | MB/s | 2 threads ÷ 1 | peak RSS MB | load avg |")
+    print("|---|---|---|---|---|---|---|")
+    for kind in inputs:
+        for threads in (1, 2):
+            rows = results[(kind, threads)]
+            best = max(rows, key=lambda x: x[0])
+            speedup = ""
+            if threads == 2:
+                one = max(results[(kind, 1)], key=lambda x: x[0])[0]
+                speedup = f"{best[0] / one:.2f}×"
+            loads = f"{min(x[3] for x in rows):.1f}–{max(x[3] for x in rows):.1f}"
+            print(f"| {kind} | {threads} | {best[0]:.0f} | {best[1]:.2f} | {speedup} | {best[2]:.0f} | {loads} |")
+
+    if args.big_gb > 0:
+        docs = documents("text", args.text)
+        big = WORK / f"text-{args.big_gb:g}gb.jsonl"
+        n = build("text", docs, args.big_gb * 1000, big)
+        load = os.getloadavg()[0]
+        secs, rate, mbs, rss = run(big, 2)
+        print(
+            f"\n{big.stat().st_size / 1e9:.2f} GB of text ({n} records), 2 threads: {secs:.0f} s, "
+            f"{rate:.0f} articles/s, {mbs:.2f} MB/s, peak RSS {rss:.0f} MB (load before: {load:.2f})"
+        )
+
+
+if __name__ == "__main__":
+    main()
