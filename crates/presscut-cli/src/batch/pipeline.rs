@@ -17,6 +17,7 @@
 use std::collections::BTreeMap;
 use std::io;
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, SyncSender};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::thread;
@@ -72,6 +73,16 @@ pub trait Sink {
     fn idle(&mut self) -> io::Result<()>;
 }
 
+impl Done {
+    /// Memory the result holds: its line, and as much again for a kept Article.
+    fn output_bytes(&self) -> usize {
+        match &self.result {
+            Ok(Some(_)) => 2 * self.line.len(),
+            _ => self.line.len(),
+        }
+    }
+}
+
 /// Runs `items` (numbered from `first_seq`) through the workers and hands each result to `sink`
 /// in input order. Stops at the first error of `sink`.
 pub fn run(
@@ -85,15 +96,22 @@ pub fn run(
         window: Window::new(threads * WINDOW_RECORDS_PER_THREAD, WINDOW_BYTES),
         settings,
         total: Mutex::new(None),
+        sent: AtomicU64::new(0),
     });
     let (job_tx, job_rx) = mpsc::sync_channel::<(u64, Item)>(threads * QUEUE_PER_THREAD);
     let (done_tx, done_rx) = mpsc::channel::<Done>();
     let job_rx = Arc::new(Mutex::new(job_rx));
     let reader = {
         let shared = Arc::clone(&shared);
-        thread::Builder::new()
-            .name("presscut-reader".to_owned())
-            .spawn(move || read(items, first_seq, &shared, &job_tx))?
+        thread::Builder::new().name("presscut-reader".to_owned()).spawn(move || {
+            // A panic while reading (a bug) ends the input there; the run writes what it has.
+            let read_all =
+                catch_unwind(AssertUnwindSafe(|| read(items, first_seq, &shared, &job_tx)));
+            if read_all.is_err() {
+                *lock(&shared.total) = Some(shared.sent.load(Ordering::Relaxed));
+            }
+            read_all.is_ok()
+        })?
     };
     let mut workers: Vec<Arc<Slot>> = Vec::new();
     for _ in 0..threads {
@@ -116,7 +134,7 @@ pub fn run(
         }
         let mut failed = None;
         while let Some(done) = waiting.remove(&next) {
-            shared.window.release(done.input_bytes as usize + done.line.len());
+            shared.window.release(done.input_bytes as usize + done.output_bytes());
             next += 1;
             if let Err(e) = sink.write(done) {
                 failed = Some(e);
@@ -136,8 +154,10 @@ pub fn run(
     // On an early stop the reader may wait for room in the window or queue: let it go.
     shared.window.close();
     drop(job_rx);
-    if result.is_ok() {
-        reader.join().map_err(|_| io::Error::other("the input reader failed"))?;
+    if result.is_ok() && !reader.join().unwrap_or(false) {
+        return Err(io::Error::other(
+            "reading the inputs failed (a bug in presscut); the output holds the records before",
+        ));
     }
     result
 }
@@ -146,7 +166,7 @@ pub fn run(
 /// of time and finished after all).
 fn admit(waiting: &mut BTreeMap<u64, Done>, next: u64, window: &Window, done: Done) {
     if done.seq >= next && !waiting.contains_key(&done.seq) {
-        window.charge(done.line.len());
+        window.charge(done.output_bytes());
         waiting.insert(done.seq, done);
     }
 }
@@ -158,6 +178,8 @@ struct Shared {
     settings: Settings,
     /// How many items the reader found, once it is done.
     total: Mutex<Option<u64>>,
+    /// How many items the reader queued so far.
+    sent: AtomicU64,
 }
 
 impl Shared {
@@ -179,6 +201,7 @@ fn read(
             return;
         }
         count += 1;
+        shared.sent.store(count, Ordering::Relaxed);
     }
     *lock(&shared.total) = Some(count);
 }

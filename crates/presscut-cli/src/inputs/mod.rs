@@ -102,11 +102,20 @@ pub fn format_for_path(path: &Path) -> presscut::Format {
     }
 }
 
-/// Checks that every input exists, before any work starts.
+/// Checks that every input can be opened, before any work starts.
 pub fn check(inputs: &[PathBuf]) -> Result<(), String> {
     for p in inputs {
-        if p.as_os_str() != "-" && std::fs::metadata(p).is_err() {
-            return Err(format!("{}: no such file or directory", p.display()));
+        if p.as_os_str() == "-" {
+            continue;
+        }
+        match std::fs::metadata(p) {
+            Err(e) => return Err(format!("{}: {e}", p.display())),
+            Ok(m) if m.is_dir() => {
+                std::fs::read_dir(p).map_err(|e| format!("cannot list {}: {e}", p.display()))?;
+            }
+            Ok(_) => {
+                File::open(p).map_err(|e| format!("cannot read {}: {e}", p.display()))?;
+            }
         }
     }
     if inputs.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
