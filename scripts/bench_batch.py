@@ -56,16 +56,20 @@ def build(kind: str, docs, megabytes: float, path: Path) -> int:
 
 
 def run(path: Path, threads: int):
-    """One batch run; returns (seconds, articles/s, MB/s of record input, peak RSS in MB)."""
+    """One batch run; returns (seconds, articles/s, MB/s of record input, peak RSS in MB, CPU
+    seconds)."""
     cmd = ["/usr/bin/time", "-v", str(PRESSCUT), "batch", str(path), "--threads", str(threads), "-o", os.devnull]
     start = time.perf_counter()
     out = subprocess.run(cmd, capture_output=True, text=True)
     secs = time.perf_counter() - start
     summary = re.search(r"([\d.]+) MB/s, (\d+) articles/s", out.stderr)
     rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", out.stderr)
-    if out.returncode not in (0, 1) or not summary or not rss:
+    user = re.search(r"User time \(seconds\): ([\d.]+)", out.stderr)
+    system = re.search(r"System time \(seconds\): ([\d.]+)", out.stderr)
+    if out.returncode not in (0, 1) or not summary or not rss or not user or not system:
         sys.exit(f"presscut failed:\n{out.stderr[-2000:]}")
-    return secs, float(summary.group(2)), float(summary.group(1)), int(rss.group(1)) / 1024
+    cpu = float(user.group(1)) + float(system.group(1))
+    return secs, float(summary.group(2)), float(summary.group(1)), int(rss.group(1)) / 1024, cpu
 
 
 def main() -> None:
@@ -74,7 +78,7 @@ def main() -> None:
     ap.add_argument("--text", type=Path, default=dev / "quotes" / "polnear_train.jsonl")
     ap.add_argument("--html", type=Path, default=dev / "html" / "wcxb_dev_articles" / "html")
     ap.add_argument("--mb", type=float, default=50, help="size of the throughput inputs")
-    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--rounds", type=int, default=3, help="0: only the memory run")
     ap.add_argument("--big-gb", type=float, default=1.0, help="size of the memory input (0: skip)")
     args = ap.parse_args()
 
@@ -92,36 +96,49 @@ def main() -> None:
         for kind, path in inputs.items():
             for threads in (1, 2):
                 load = os.getloadavg()[0]
-                secs, rate, mbs, rss = run(path, threads)
-                results.setdefault((kind, threads), []).append((rate, mbs, rss, load))
+                secs, rate, mbs, rss, cpu = run(path, threads)
+                results.setdefault((kind, threads), []).append((rate, mbs, rss, load, cpu))
                 print(
                     f"round {r + 1} {kind} {threads} thread(s): {secs:.1f} s, {rate:.0f} articles/s, "
-                    f"{mbs:.2f} MB/s, peak RSS {rss:.0f} MB (load before: {load:.2f})",
+                    f"{mbs:.2f} MB/s, peak RSS {rss:.0f} MB, CPU {cpu:.1f} s (load before: {load:.2f})",
                     file=sys.stderr,
                 )
 
-    print("\n| input | threads | articles/s | MB/s | 2 threads ÷ 1 | peak RSS MB | load avg |")
-    print("|---|---|---|---|---|---|---|")
+    if args.rounds == 0:
+        inputs = {}
+    else:
+        print(
+            "\n| input | threads | articles/s | MB/s | 2 threads ÷ 1 | CPU s | 2 × CPU(1) ÷ CPU(2) "
+            "| peak RSS MB | load avg |"
+        )
+        print("|---|---|---|---|---|---|---|---|---|")
     for kind in inputs:
         for threads in (1, 2):
             rows = results[(kind, threads)]
             best = max(rows, key=lambda x: x[0])
-            speedup = ""
+            cpu = min(x[4] for x in rows)
+            speedup = cpu_speedup = ""
             if threads == 2:
                 one = max(results[(kind, 1)], key=lambda x: x[0])[0]
                 speedup = f"{best[0] / one:.2f}×"
+                # What two free cores would give: the work of one thread over half the work of two.
+                cpu_speedup = f"{2 * min(x[4] for x in results[(kind, 1)]) / cpu:.2f}×"
             loads = f"{min(x[3] for x in rows):.1f}–{max(x[3] for x in rows):.1f}"
-            print(f"| {kind} | {threads} | {best[0]:.0f} | {best[1]:.2f} | {speedup} | {best[2]:.0f} | {loads} |")
+            print(
+                f"| {kind} | {threads} | {best[0]:.0f} | {best[1]:.2f} | {speedup} | {cpu:.1f} | {cpu_speedup} "
+                f"| {best[2]:.0f} | {loads} |"
+            )
 
     if args.big_gb > 0:
         docs = documents("text", args.text)
         big = WORK / f"text-{args.big_gb:g}gb.jsonl"
         n = build("text", docs, args.big_gb * 1000, big)
         load = os.getloadavg()[0]
-        secs, rate, mbs, rss = run(big, 2)
+        secs, rate, mbs, rss, cpu = run(big, 2)
         print(
             f"\n{big.stat().st_size / 1e9:.2f} GB of text ({n} records), 2 threads: {secs:.0f} s, "
-            f"{rate:.0f} articles/s, {mbs:.2f} MB/s, peak RSS {rss:.0f} MB (load before: {load:.2f})"
+            f"{rate:.0f} articles/s, {mbs:.2f} MB/s, CPU {cpu:.0f} s, peak RSS {rss:.0f} MB "
+            f"(load before: {load:.2f})"
         )
 
 

@@ -71,8 +71,9 @@ fn runs_killed_at_random_points_and_resumed_equal_an_uninterrupted_run_byte_for_
     let full = std::fs::metadata(&reference).unwrap().len();
 
     let (resumed, tables) = (dir.join("resumed.jsonl"), dir.join("tables"));
-    // Kill points: sizes OUT must reach, spread at random over the run.
-    let mut targets: Vec<u64> = (0..6).map(|_| rng.next() % full).collect();
+    // Kill points: sizes OUT must reach, spread at random over the run but short of its last
+    // buffer flush (at exit), so that each run is still going when it is killed.
+    let mut targets: Vec<u64> = (0..6).map(|_| rng.next() % (full * 4 / 5)).collect();
     targets.sort_unstable();
     let mut kills = 0;
     for target in targets {
