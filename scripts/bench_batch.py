@@ -3,7 +3,7 @@
 on HTML, and peak RSS over a 1 GB input. BENCHMARKS.md ("Batch") holds the figures.
 
     python3 scripts/bench_batch.py                       # the dev data beside the repository
-    python3 scripts/bench_batch.py --mb 50 --rounds 3 --big-gb 1
+    python3 scripts/bench_batch.py --mb 30 --html-mb 150 --rounds 3 --big-gb 1
 
 Inputs are built under target/bench-batch from real documents, repeated to the size asked for
 (every record gets its own id): news texts from a JSON Lines file with a "text" field, pages from
@@ -77,7 +77,8 @@ def main() -> None:
     dev = ROOT.parent / "shared" / "dev"
     ap.add_argument("--text", type=Path, default=dev / "quotes" / "polnear_train.jsonl")
     ap.add_argument("--html", type=Path, default=dev / "html" / "wcxb_dev_articles" / "html")
-    ap.add_argument("--mb", type=float, default=50, help="size of the throughput inputs")
+    ap.add_argument("--mb", type=float, default=30, help="size of the text throughput input")
+    ap.add_argument("--html-mb", type=float, default=150, help="size of the HTML throughput input")
     ap.add_argument("--rounds", type=int, default=3, help="0: only the memory run")
     ap.add_argument("--big-gb", type=float, default=1.0, help="size of the memory input (0: skip)")
     args = ap.parse_args()
@@ -85,9 +86,9 @@ def main() -> None:
     subprocess.run(["cargo", "build", "--release", "--quiet", "-p", "presscut-cli"], cwd=ROOT, check=True)
     WORK.mkdir(parents=True, exist_ok=True)
     inputs = {}
-    for kind, source in (("text", args.text), ("html", args.html)):
-        path = WORK / f"{kind}-{args.mb:g}mb.jsonl"
-        n = build(kind, documents(kind, source), args.mb, path)
+    for kind, source, mb in (("text", args.text, args.mb), ("html", args.html, args.html_mb)):
+        path = WORK / f"{kind}-{mb:g}mb.jsonl"
+        n = build(kind, documents(kind, source), mb, path)
         inputs[kind] = path
         print(f"{kind}: {n} records, {path.stat().st_size / 1e6:.0f} MB in {path}", file=sys.stderr)
 

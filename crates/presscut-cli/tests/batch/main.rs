@@ -5,4 +5,5 @@ mod common;
 mod inputs;
 mod resume;
 mod scale;
+mod tables;
 mod warc;
