@@ -8,8 +8,9 @@ on HTML, and peak RSS over a 1 GB input. BENCHMARKS.md ("Batch") holds the figur
 Inputs are built under target/bench-batch from real documents, repeated to the size asked for
 (every record gets its own id): news texts from a JSON Lines file with a "text" field, pages from
 a directory of .html/.html.gz files. Runs of one and two threads are interleaved and repeated, as
-the machine may be shared; the load average is printed with each run. Peak RSS comes from
-`/usr/bin/time -v`.
+the machine may be shared; the CPU that other jobs used during each run is measured (/proc/stat
+less presscut's own time) and the table shows the pair of runs they disturbed least. Peak RSS
+comes from `/usr/bin/time -v`.
 """
 
 import argparse
@@ -55,13 +56,23 @@ def build(kind: str, docs, megabytes: float, path: Path) -> int:
     return n
 
 
+def machine_busy() -> float:
+    """CPU seconds all processes of the machine have used so far (from /proc/stat)."""
+    with open("/proc/stat") as f:
+        fields = [int(x) for x in f.readline().split()[1:]]
+    user, nice, system, _idle, _iowait, irq, softirq, steal = fields[:8]
+    return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
+
+
 def run(path: Path, threads: int):
     """One batch run; returns (seconds, articles/s, MB/s of record input, peak RSS in MB, CPU
-    seconds)."""
+    seconds, cores the rest of the machine kept busy meanwhile)."""
     cmd = ["/usr/bin/time", "-v", str(PRESSCUT), "batch", str(path), "--threads", str(threads), "-o", os.devnull]
+    busy = machine_busy()
     start = time.perf_counter()
     out = subprocess.run(cmd, capture_output=True, text=True)
     secs = time.perf_counter() - start
+    busy = machine_busy() - busy
     summary = re.search(r"([\d.]+) MB/s, (\d+) articles/s", out.stderr)
     rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", out.stderr)
     user = re.search(r"User time \(seconds\): ([\d.]+)", out.stderr)
@@ -69,7 +80,8 @@ def run(path: Path, threads: int):
     if out.returncode not in (0, 1) or not summary or not rss or not user or not system:
         sys.exit(f"presscut failed:\n{out.stderr[-2000:]}")
     cpu = float(user.group(1)) + float(system.group(1))
-    return secs, float(summary.group(2)), float(summary.group(1)), int(rss.group(1)) / 1024, cpu
+    others = max(0.0, busy - cpu) / secs
+    return secs, float(summary.group(2)), float(summary.group(1)), int(rss.group(1)) / 1024, cpu, others
 
 
 def main() -> None:
@@ -79,7 +91,7 @@ def main() -> None:
     ap.add_argument("--html", type=Path, default=dev / "html" / "wcxb_dev_articles" / "html")
     ap.add_argument("--mb", type=float, default=30, help="size of the text throughput input")
     ap.add_argument("--html-mb", type=float, default=150, help="size of the HTML throughput input")
-    ap.add_argument("--rounds", type=int, default=3, help="0: only the memory run")
+    ap.add_argument("--rounds", type=int, default=6, help="0: only the memory run")
     ap.add_argument("--big-gb", type=float, default=1.0, help="size of the memory input (0: skip)")
     args = ap.parse_args()
 
@@ -92,54 +104,45 @@ def main() -> None:
         inputs[kind] = path
         print(f"{kind}: {n} records, {path.stat().st_size / 1e6:.0f} MB in {path}", file=sys.stderr)
 
+    # Rounds are pairs (one thread, two threads) per input. Other jobs on the machine are
+    # measured during each run (their CPU use from /proc/stat, less presscut's own); the table
+    # reports the pair they disturbed least.
     results = {}
     for r in range(args.rounds):
         for kind, path in inputs.items():
+            pair = []
             for threads in (1, 2):
-                load = os.getloadavg()[0]
-                secs, rate, mbs, rss, cpu = run(path, threads)
-                results.setdefault((kind, threads), []).append((rate, mbs, rss, load, cpu))
+                secs, rate, mbs, rss, cpu, others = run(path, threads)
+                pair.append((rate, mbs, rss, cpu, others))
                 print(
                     f"round {r + 1} {kind} {threads} thread(s): {secs:.1f} s, {rate:.0f} articles/s, "
-                    f"{mbs:.2f} MB/s, peak RSS {rss:.0f} MB, CPU {cpu:.1f} s (load before: {load:.2f})",
+                    f"{mbs:.2f} MB/s, peak RSS {rss:.0f} MB, CPU {cpu:.1f} s, "
+                    f"other jobs {others:.2f} cores",
                     file=sys.stderr,
                 )
+            results.setdefault(kind, []).append(pair)
 
-    if args.rounds == 0:
-        inputs = {}
-    else:
+    if args.rounds > 0:
         print(
-            "\n| input | threads | articles/s | MB/s | 2 threads ÷ 1 | CPU s | 2 × CPU(1) ÷ CPU(2) "
-            "| peak RSS MB | load avg |"
+            "\n| input | threads | articles/s | MB/s | 2 threads ÷ 1 | CPU s | peak RSS MB "
+            "| other jobs (cores) |"
         )
-        print("|---|---|---|---|---|---|---|---|---|")
-    for kind in inputs:
-        for threads in (1, 2):
-            rows = results[(kind, threads)]
-            best = max(rows, key=lambda x: x[0])
-            cpu = min(x[4] for x in rows)
-            speedup = cpu_speedup = ""
-            if threads == 2:
-                one = max(results[(kind, 1)], key=lambda x: x[0])[0]
-                speedup = f"{best[0] / one:.2f}×"
-                # What two free cores would give: the work of one thread over half the work of two.
-                cpu_speedup = f"{2 * min(x[4] for x in results[(kind, 1)]) / cpu:.2f}×"
-            loads = f"{min(x[3] for x in rows):.1f}–{max(x[3] for x in rows):.1f}"
-            print(
-                f"| {kind} | {threads} | {best[0]:.0f} | {best[1]:.2f} | {speedup} | {cpu:.1f} | {cpu_speedup} "
-                f"| {best[2]:.0f} | {loads} |"
-            )
+        print("|---|---|---|---|---|---|---|---|")
+    for kind in results:
+        pair = min(results[kind], key=lambda p: max(p[0][4], p[1][4]))
+        for threads, (rate, mbs, rss, cpu, others) in zip((1, 2), pair):
+            speedup = f"{rate / pair[0][0]:.2f}×" if threads == 2 else ""
+            print(f"| {kind} | {threads} | {rate:.0f} | {mbs:.2f} | {speedup} | {cpu:.1f} | {rss:.0f} | {others:.2f} |")
 
     if args.big_gb > 0:
         docs = documents("text", args.text)
         big = WORK / f"text-{args.big_gb:g}gb.jsonl"
         n = build("text", docs, args.big_gb * 1000, big)
-        load = os.getloadavg()[0]
-        secs, rate, mbs, rss, cpu = run(big, 2)
+        secs, rate, mbs, rss, cpu, others = run(big, 2)
         print(
             f"\n{big.stat().st_size / 1e9:.2f} GB of text ({n} records), 2 threads: {secs:.0f} s, "
             f"{rate:.0f} articles/s, {mbs:.2f} MB/s, CPU {cpu:.0f} s, peak RSS {rss:.0f} MB "
-            f"(load before: {load:.2f})"
+            f"(other jobs: {others:.2f} cores)"
         )
 
 
