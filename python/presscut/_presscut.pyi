@@ -3,11 +3,12 @@
 Every class is a frozen view of one part of an Article (contract version 1). Spans are Unicode
 code points into ``Article.text``, end exclusive, so ``art.text[q.start:q.end] == q.text``.
 Every class has ``to_dict()`` (plain Python values, exactly the contract's JSON), ``to_json()``,
-``==`` and pickling.
+``==`` and pickling. Attributes are made once, on first use: reading one again costs nothing.
+Lists are tuples, since the objects are frozen.
 """
 
-from collections.abc import Iterable, Mapping
-from typing import Any, Literal, Sequence
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, Literal, final
 
 __version__: str
 SCHEMA_VERSION: str
@@ -17,12 +18,22 @@ Format = Literal["auto", "text", "html"]
 class ExtractionError(ValueError):
     """An article could not be extracted: bad input or bad options."""
 
+    kind: str
+    """What went wrong, as in the CLI's batch error records: ``invalid_option``,
+    ``input_too_large``, ``invalid_record`` (a document that is not text or a record dict),
+    ``internal_error``; ``"error"`` on an ExtractionError made in Python."""
+    id: str | None
+    """The document's id in a batch, when it has one."""
+
+Document = str | bytes | Mapping[str, Any]
+
 class _Record:
     def to_dict(self) -> dict[str, Any]:
         """This object as plain Python values, as in the contract's JSON."""
     def to_json(self, indent: int | None = None) -> str:
         """This object as JSON text (indented when ``indent`` is given)."""
     def __eq__(self, other: object) -> bool: ...
+    def __reduce__(self) -> tuple[Any, tuple[str, str]]: ...
 
 class Span(_Record):
     """A code-point span ``[start, end)`` of ``Article.text``."""
@@ -79,7 +90,7 @@ class Metadata(_Record):
     def modified(self) -> str | None:
         """ISO 8601."""
     @property
-    def authors(self) -> list[str]: ...
+    def authors(self) -> tuple[str, ...]: ...
     @property
     def publisher(self) -> str | None: ...
     @property
@@ -87,7 +98,7 @@ class Metadata(_Record):
     @property
     def section(self) -> str | None: ...
     @property
-    def tags(self) -> list[str]: ...
+    def tags(self) -> tuple[str, ...]: ...
     @property
     def language(self) -> str | None: ...
     @property
@@ -123,6 +134,9 @@ class Quote(_Record):
     def speaker(self) -> Speaker | None: ...
     @property
     def cue(self) -> TextSpan | None: ...
+    @property
+    def confidence(self) -> float:
+        """Estimated probability that the content span and the speaker are both right."""
 
 class Entity(_Record):
     """One real-world thing named in the article, with every mention."""
@@ -131,9 +145,9 @@ class Entity(_Record):
     @property
     def kind(self) -> Literal["person", "organization", "location", "nationality", "event", "law", "work", "product", "other"]: ...
     @property
-    def roles(self) -> list[str]: ...
+    def roles(self) -> tuple[str, ...]: ...
     @property
-    def mentions(self) -> list[TextSpan]: ...
+    def mentions(self) -> tuple[TextSpan, ...]: ...
 
 class TimeExpression(_Record):
     """A temporal expression with its TimeML TIMEX3 value (``2016-12``, ``P1Y``, ``PRESENT_REF``)."""
@@ -195,29 +209,33 @@ class Article(_Record):
     def text(self) -> str:
         """The clean article (blocks joined by a blank line); with ``clean=False`` the input as given."""
     @property
-    def blocks(self) -> list[Block]: ...
+    def blocks(self) -> tuple[Block, ...]: ...
     @property
-    def sections(self) -> list[Section]: ...
+    def sections(self) -> tuple[Section, ...]: ...
     @property
-    def sentences(self) -> list[Span]: ...
+    def sentences(self) -> tuple[Span, ...]: ...
     @property
-    def boilerplate(self) -> list[Boilerplate]: ...
+    def boilerplate(self) -> tuple[Boilerplate, ...]: ...
     @property
     def metadata(self) -> Metadata: ...
     @property
-    def quotes(self) -> list[Quote]: ...
+    def quotes(self) -> tuple[Quote, ...]: ...
     @property
-    def entities(self) -> list[Entity]: ...
+    def entities(self) -> tuple[Entity, ...]: ...
     @property
-    def dates(self) -> list[TimeExpression]: ...
+    def dates(self) -> tuple[TimeExpression, ...]: ...
     @property
-    def sources(self) -> list[Source]: ...
+    def sources(self) -> tuple[Source, ...]: ...
     @property
-    def keywords(self) -> list[Keyword]: ...
+    def keywords(self) -> tuple[Keyword, ...]: ...
     @property
     def stats(self) -> Stats: ...
     @property
-    def warnings(self) -> list[str]: ...
+    def warnings(self) -> tuple[str, ...]: ...
+    def _repr_html_(self) -> str:
+        """The article as self-contained HTML (notebooks show it): the text with quotes
+        highlighted and labelled with their speaker, entities by kind, dates, and a side list
+        of who said what. No script, nothing loaded from the network; all text escaped."""
 
 def extract(
     text_or_html: str | bytes,
@@ -244,7 +262,7 @@ def extract(
     """
 
 def extract_many(
-    docs: Iterable[str | bytes | Mapping[str, Any]],
+    docs: Iterable[Document],
     *,
     threads: int | None = None,
     errors: Literal["raise", "return"] = "raise",
@@ -256,9 +274,55 @@ def extract_many(
     """Extract many articles in parallel, without holding the GIL; results keep input order.
 
     Args:
-        docs: strings, or dicts ``{"id", "text" | "html", "url"?, "published"?}`` whose fields
-            override the keyword options for that document.
+        docs: strings or bytes, or dicts ``{"id", "text" | "html", "url"?, "published"?}``
+            whose fields override the keyword options for that document. The text is read
+            from the Python objects without a copy.
         threads: worker threads (default: one per core).
         errors: ``"raise"`` raises ``ExtractionError`` for the first failing document;
-            ``"return"`` puts the ``ExtractionError`` in that document's place.
+            ``"return"`` puts the ``ExtractionError`` in that document's place (its ``kind``
+            and ``id`` say what and which).
+
+    Raises:
+        ExtractionError: a document failed (``errors="raise"``) or an option is bad.
+        TypeError: ``docs`` is a single document rather than an iterable of them.
+        KeyboardInterrupt: Ctrl-C stops the batch within a tenth of a second.
+
+    An exception raised by ``docs`` itself (a generator that fails) propagates as it is.
     """
+
+def extract_iter(
+    docs: Iterable[Document],
+    *,
+    threads: int | None = None,
+    errors: Literal["raise", "return"] = "raise",
+    format: Format = "auto",
+    clean: bool = True,
+    published: str | None = None,
+    url: str | None = None,
+) -> ExtractIter:
+    """Extract articles lazily, for inputs larger than memory: an iterator of Articles (or
+    ExtractionErrors in place, with ``errors="return"``) in input order.
+
+    Documents are read from ``docs`` only as needed: at most four per worker thread are in
+    flight, extracted in parallel without the GIL while the caller handles earlier results.
+    Arguments as for ``extract_many``. An exception raised by ``docs`` comes after the
+    articles of the documents before it; Ctrl-C raises ``KeyboardInterrupt`` within a tenth
+    of a second and ends the iterator.
+    """
+
+@final
+class ExtractIter(Iterator[Article | ExtractionError]):
+    """The iterator ``extract_iter`` returns."""
+    def __iter__(self) -> ExtractIter: ...
+    def __next__(self) -> Article | ExtractionError: ...
+
+def _table_columns(
+    articles: Article | Iterable[Article | ExtractionError], table: str
+) -> list[tuple[str, Literal["str", "int", "float"], list[Any]]]:
+    """One of the contract's tables as ``(name, kind, values)`` columns (for ``to_pandas``)."""
+
+def _restore(cls: str, json: str) -> Any:
+    """Rebuilds a pickled object from its class name and JSON."""
+
+def _after_fork_in_child() -> None:
+    """Called by ``os.register_at_fork``: batch work in a forked child uses fresh threads."""

@@ -7,6 +7,7 @@
 
 mod batch;
 mod inputs;
+mod render;
 
 use std::io::{self, Read, Write};
 use std::path::PathBuf;
@@ -52,6 +53,21 @@ enum Command {
         /// Worker threads (default: one per core).
         #[arg(long)]
         threads: Option<usize>,
+        #[command(flatten)]
+        options: OptionArgs,
+    },
+    /// Show one article as a self-contained HTML page: quotes highlighted with their speakers,
+    /// entities by kind, dates, and a list of who said what.
+    ///
+    /// FILE: an Article JSON as `presscut extract` writes it (it has a "schema_version"), or an
+    /// article's text or HTML, extracted first with the options below; `-` for standard input.
+    Render {
+        /// The article JSON, text or HTML file, or `-` for standard input.
+        #[arg(default_value = "-")]
+        input: PathBuf,
+        /// Write the page here instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
         #[command(flatten)]
         options: OptionArgs,
     },
@@ -104,6 +120,9 @@ fn main() -> ExitCode {
         }
         Command::Batch { inputs, output, threads, options } => {
             batch::run(&inputs, output.as_deref(), threads, &options.to_options())
+        }
+        Command::Render { input, output, options } => {
+            render::run(&input, output.as_deref(), &options.to_options())
         }
     };
     match result {

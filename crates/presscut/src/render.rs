@@ -1,0 +1,388 @@
+//! An Article as HTML for people to read: `Article._repr_html_()` in a notebook and
+//! `presscut render` on the command line.
+//!
+//! The view is self-contained — inline CSS, no script, nothing loaded from anywhere — and
+//! every piece of text from the article is escaped. It shows the title and metadata, the
+//! article's `text` with quotes highlighted and labelled with their speaker, entity mentions
+//! marked by kind, time expressions marked, and a side list of who said what.
+//!
+//! The text container holds exactly `Article::text`: labels are drawn by CSS (`::after` with
+//! `attr()`) on empty elements, so the container's text content is the article's text and each
+//! highlighted element's text is its span. Spans that cross (a date that starts inside a quote
+//! and ends after it) are split into pieces that share their `data-` attribute, so the pieces
+//! of one span, read in order, give its text. Spans outside the text are left unmarked and
+//! counted in the view.
+
+use std::fmt::Write as _;
+
+use crate::model::{Article, Quote};
+
+/// Quote text in the side list is cut after this many characters (an ellipsis follows): two
+/// lines of the side column, enough to recognise the quote and follow its link.
+const SIDE_QUOTE_CHARS: usize = 160;
+
+/// Inline style of the view. Class names start with `pc-` so that a notebook's own styles and
+/// several views on one page do not collide.
+const STYLE: &str = "\
+.presscut{font:15px/1.55 system-ui,-apple-system,'Segoe UI',sans-serif;color:#1d1d1f;background:#fff;max-width:1100px;padding:12px 16px;border:1px solid #ddd;border-radius:6px}
+.presscut h1.pc-title{font-size:1.5em;margin:0 0 4px;line-height:1.25}
+.presscut .pc-subtitle{font-size:1.1em;color:#444;margin:0 0 8px}
+.presscut dl.pc-meta{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;margin:8px 0;font-size:.88em;color:#333}
+.presscut dl.pc-meta dt{font-weight:600;color:#555}
+.presscut dl.pc-meta dd{margin:0;overflow-wrap:anywhere}
+.presscut .pc-body{display:flex;gap:20px;align-items:flex-start;flex-wrap:wrap}
+.presscut .pc-text{flex:3 1 480px;white-space:pre-wrap;overflow-wrap:anywhere;margin:0}
+.presscut .pc-side{flex:1 1 260px;font-size:.88em;border-left:3px solid #eee;padding-left:12px}
+.presscut .pc-side h2{font-size:1.05em;margin:10px 0 4px}
+.presscut .pc-side h3{font-size:1em;margin:8px 0 2px}
+.presscut .pc-side ol{margin:0 0 6px;padding-left:20px}
+.presscut .pc-side li{margin-bottom:3px}
+.presscut .pc-side a{color:inherit;text-decoration:none}
+.presscut .pc-side a:hover{text-decoration:underline}
+.presscut .pc-note{color:#666;font-size:.85em}
+.presscut mark.pc-q{border-radius:2px;padding:0 1px;color:inherit}
+.presscut mark.pc-direct{background:#fff1a8}
+.presscut mark.pc-mixed{background:#ffe0c2}
+.presscut mark.pc-indirect{background:#dcecff}
+.presscut .pc-who::after{content:attr(data-who);font-size:.72em;font-weight:600;color:#fff;background:#6b5b00;border-radius:3px;padding:0 4px;margin-left:3px;vertical-align:1px;white-space:nowrap}
+.presscut .pc-who.pc-unknown::after{background:#888}
+.presscut .pc-cue{font-style:italic;text-decoration:underline dotted #6b5b00}
+.presscut .pc-ent{border-bottom:2px solid #999}
+.presscut .pc-person{border-color:#c2410c}
+.presscut .pc-organization{border-color:#1d4ed8}
+.presscut .pc-location{border-color:#15803d}
+.presscut .pc-nationality{border-color:#7e22ce}
+.presscut .pc-event{border-color:#be185d}
+.presscut .pc-law{border-color:#0f766e}
+.presscut .pc-work,.presscut .pc-product,.presscut .pc-other{border-color:#71717a}
+.presscut .pc-date{outline:1px dashed #0e7490;outline-offset:1px;border-radius:2px}
+.presscut .pc-key{display:inline-block;margin:0 8px 2px 0}
+.presscut .pc-key .pc-ent,.presscut .pc-key .pc-date{padding:0 2px}
+";
+
+/// The view as an HTML fragment (a `<div>` with its own `<style>`), for notebooks.
+pub fn fragment(article: &Article) -> String {
+    let mut out = String::with_capacity(article.text.len() * 2 + STYLE.len() + 4096);
+    out.push_str("<div class=\"presscut\"><style>");
+    out.push_str(STYLE);
+    out.push_str("</style>");
+    header(article, &mut out);
+    let prefix = format!("pc{:08x}", fnv1a(article.text.as_bytes()));
+    out.push_str("<div class=\"pc-body\"><div class=\"pc-text\" data-text>");
+    let skipped = marked_text(article, &prefix, &mut out);
+    out.push_str("</div><aside class=\"pc-side\">");
+    side(article, &prefix, skipped, &mut out);
+    out.push_str("</aside></div></div>");
+    out
+}
+
+/// The view as a whole HTML page (what `presscut render` writes). Its content security policy
+/// forbids scripts and every load from outside the page.
+pub fn page(article: &Article) -> String {
+    let mut out = String::from(
+        "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>",
+    );
+    escape(article.title.as_deref().unwrap_or("presscut article"), &mut out);
+    out.push_str("</title></head><body>\n");
+    out.push_str(&fragment(article));
+    out.push_str("\n</body></html>\n");
+    out
+}
+
+fn header(a: &Article, out: &mut String) {
+    if let Some(title) = &a.title {
+        out.push_str("<h1 class=\"pc-title\">");
+        escape(title, out);
+        out.push_str("</h1>");
+    }
+    if let Some(subtitle) = &a.subtitle {
+        out.push_str("<p class=\"pc-subtitle\">");
+        escape(subtitle, out);
+        out.push_str("</p>");
+    }
+    let m = &a.metadata;
+    let counts = format!(
+        "{} words · {} quotes · {} entities · {} dates · {} sources",
+        a.stats.words,
+        a.quotes.len(),
+        a.entities.len(),
+        a.dates.len(),
+        a.sources.len()
+    );
+    let rows: [(&str, Option<String>); 12] = [
+        ("id", a.id.clone()),
+        ("published", m.published.clone()),
+        ("modified", m.modified.clone()),
+        ("authors", Some(m.authors.join(", ")).filter(|s| !s.is_empty())),
+        ("site", m.site_name.clone().or_else(|| m.publisher.clone())),
+        ("section", m.section.clone()),
+        ("dateline", m.dateline.clone()),
+        ("news id", m.news_id.clone()),
+        ("language", m.language.clone()),
+        ("url", m.url.clone().or_else(|| m.canonical_url.clone())),
+        ("found", Some(counts)),
+        ("warnings", Some(a.warnings.join("; ")).filter(|s| !s.is_empty())),
+    ];
+    out.push_str("<dl class=\"pc-meta\">");
+    for (label, value) in rows {
+        if let Some(value) = value {
+            let _ = write!(out, "<dt>{label}</dt><dd>");
+            escape(&value, out);
+            out.push_str("</dd>");
+        }
+    }
+    out.push_str("</dl>");
+}
+
+/// A highlighted span of the text, in byte offsets.
+struct Mark {
+    start: usize,
+    end: usize,
+    /// Which comes outside when two marks share both ends: quotes, then cues, mentions, dates.
+    rank: u8,
+    /// The element's name and attributes, written on every piece.
+    tag: &'static str,
+    attrs: String,
+    /// An `id` for the first piece (quotes: the side list links to them).
+    anchor: Option<String>,
+    /// HTML written after the last piece (a quote's speaker label).
+    after: Option<String>,
+}
+
+/// Writes the text with its marks; returns how many spans were left unmarked because they do
+/// not fit the text.
+fn marked_text(a: &Article, prefix: &str, out: &mut String) -> usize {
+    let mut spans: Vec<(usize, usize, Mark)> = Vec::new();
+    for (i, q) in a.quotes.iter().enumerate() {
+        spans.push((q.start, q.end, quote_mark(q, i, prefix)));
+        if let Some(cue) = &q.cue {
+            let attrs = format!("class=\"pc-cue\" data-cue=\"{i}\"");
+            spans.push((cue.start, cue.end, Mark::simple(1, "span", attrs)));
+        }
+    }
+    for (i, e) in a.entities.iter().enumerate() {
+        let kind = kind_name(&e.kind);
+        let mut attrs = format!("class=\"pc-ent pc-{kind}\" data-entity=\"{i}\" title=\"{kind}: ");
+        escape(&e.name, &mut attrs);
+        attrs.push('"');
+        for (j, m) in e.mentions.iter().enumerate() {
+            let attrs = format!("{attrs} data-mention=\"{j}\"");
+            spans.push((m.start, m.end, Mark::simple(2, "span", attrs)));
+        }
+    }
+    for (i, d) in a.dates.iter().enumerate() {
+        let mut attrs =
+            format!("class=\"pc-date\" data-date=\"{i}\" title=\"{}", kind_name(&d.kind));
+        if let Some(value) = &d.value {
+            attrs.push_str(": ");
+            escape(value, &mut attrs);
+        }
+        attrs.push('"');
+        spans.push((d.start, d.end, Mark::simple(3, "span", attrs)));
+    }
+
+    // Code points to bytes, in one pass over the text.
+    let mut points: Vec<usize> = spans.iter().flat_map(|(s, e, _)| [*s, *e]).collect();
+    points.sort_unstable();
+    points.dedup();
+    let mut bytes = Vec::with_capacity(points.len());
+    let mut wanted = points.iter().copied().peekable();
+    for (cp, (byte, _)) in a.text.char_indices().chain([(a.text.len(), ' ')]).enumerate() {
+        while wanted.next_if_eq(&cp).is_some() {
+            bytes.push((cp, byte));
+        }
+    }
+    let to_byte = |cp: usize| bytes.binary_search_by_key(&cp, |(c, _)| *c).ok().map(|i| bytes[i].1);
+    let mut skipped = 0;
+    let mut marks: Vec<Mark> = Vec::with_capacity(spans.len());
+    for (s, e, mut mark) in spans {
+        match (to_byte(s), to_byte(e)) {
+            (Some(start), Some(end)) if start < end => {
+                mark.start = start;
+                mark.end = end;
+                marks.push(mark);
+            }
+            (Some(start), Some(end)) if start == end => {} // nothing to highlight
+            _ => skipped += 1,
+        }
+    }
+    marks.sort_by(|x, y| x.start.cmp(&y.start).then(y.end.cmp(&x.end)).then(x.rank.cmp(&y.rank)));
+    write_marked(&a.text, &marks, out);
+    skipped
+}
+
+/// Writes `text` with `marks` (sorted by start, outer first) as properly nested elements: a
+/// mark that ends while marks opened inside it are still open closes them, and they reopen.
+fn write_marked(text: &str, marks: &[Mark], out: &mut String) {
+    let mut boundaries: Vec<usize> = marks.iter().flat_map(|m| [m.start, m.end]).collect();
+    boundaries.sort_unstable();
+    boundaries.dedup();
+    let mut stack: Vec<usize> = Vec::new();
+    let mut next = 0;
+    let mut at = 0;
+    for b in boundaries {
+        escape(&text[at..b], out);
+        at = b;
+        if let Some(lowest) = stack.iter().position(|&m| marks[m].end == b) {
+            let closing: Vec<usize> = stack.drain(lowest..).collect();
+            for &m in closing.iter().rev() {
+                let _ = write!(out, "</{}>", marks[m].tag);
+                if marks[m].end == b
+                    && let Some(after) = &marks[m].after
+                {
+                    out.push_str(after);
+                }
+            }
+            for m in closing.into_iter().filter(|&m| marks[m].end != b) {
+                open(&marks[m], false, out);
+                stack.push(m);
+            }
+        }
+        while next < marks.len() && marks[next].start == b {
+            open(&marks[next], true, out);
+            stack.push(next);
+            next += 1;
+        }
+    }
+    escape(&text[at..], out);
+}
+
+fn open(mark: &Mark, first: bool, out: &mut String) {
+    let _ = write!(out, "<{} {}", mark.tag, mark.attrs);
+    if first && let Some(id) = &mark.anchor {
+        let _ = write!(out, " id=\"{id}\"");
+    }
+    out.push('>');
+}
+
+impl Mark {
+    fn simple(rank: u8, tag: &'static str, attrs: String) -> Mark {
+        Mark { start: 0, end: 0, rank, tag, attrs, anchor: None, after: None }
+    }
+}
+
+fn quote_mark(q: &Quote, i: usize, prefix: &str) -> Mark {
+    let kind = kind_name(&q.kind);
+    let speaker = q.speaker.as_ref().map(|s| s.name.as_str());
+    let mut attrs = format!("class=\"pc-q pc-{kind}\" data-quote=\"{i}\" title=\"");
+    escape(speaker.unwrap_or("speaker unknown"), &mut attrs);
+    if let Some(cue) = &q.cue {
+        attrs.push_str(" (");
+        escape(&cue.text, &mut attrs);
+        attrs.push(')');
+    }
+    let _ = write!(attrs, " · {kind} · confidence {:.2}\"", q.confidence);
+    let mut after = format!(
+        "<span class=\"pc-who{}\" data-who=\"",
+        if speaker.is_none() { " pc-unknown" } else { "" }
+    );
+    escape(speaker.unwrap_or("?"), &mut after);
+    after.push_str("\"></span>");
+    Mark {
+        start: 0,
+        end: 0,
+        rank: 0,
+        tag: "mark",
+        attrs,
+        anchor: Some(format!("{prefix}-q{i}")),
+        after: Some(after),
+    }
+}
+
+/// The side list: who said what (quotes grouped by speaker, in order of first appearance),
+/// the marks' key, and spans left unmarked.
+fn side(a: &Article, prefix: &str, skipped: usize, out: &mut String) {
+    out.push_str("<h2>Who said what</h2>");
+    if a.quotes.is_empty() {
+        out.push_str("<p class=\"pc-note\">No quotes found.</p>");
+    }
+    let mut speakers: Vec<(Option<&str>, Vec<usize>)> = Vec::new();
+    for (i, q) in a.quotes.iter().enumerate() {
+        let name = q.speaker.as_ref().map(|s| s.name.as_str());
+        match speakers.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, quotes)) => quotes.push(i),
+            None => speakers.push((name, vec![i])),
+        }
+    }
+    for (name, quotes) in &speakers {
+        out.push_str("<h3>");
+        escape(name.unwrap_or("Speaker unknown"), out);
+        let _ = write!(out, " <span class=\"pc-note\">({})</span></h3><ol>", quotes.len());
+        for &i in quotes {
+            let q = &a.quotes[i];
+            let _ = write!(out, "<li data-side-quote=\"{i}\"><a href=\"#{prefix}-q{i}\">“");
+            let short: String = q.text.chars().take(SIDE_QUOTE_CHARS).collect();
+            escape(&short, out);
+            if q.text.chars().nth(SIDE_QUOTE_CHARS).is_some() {
+                out.push('…');
+            }
+            let _ = write!(
+                out,
+                "”</a> <span class=\"pc-note\">{} · {:.2}</span></li>",
+                kind_name(&q.kind),
+                q.confidence
+            );
+        }
+        out.push_str("</ol>");
+    }
+    out.push_str("<h2>Key</h2><p>");
+    for (kind, label) in
+        [("direct", "direct quote"), ("mixed", "mixed quote"), ("indirect", "indirect quote")]
+    {
+        let _ = write!(
+            out,
+            "<span class=\"pc-key\"><mark class=\"pc-q pc-{kind}\">{label}</mark></span>"
+        );
+    }
+    let mut kinds: Vec<String> = a.entities.iter().map(|e| kind_name(&e.kind)).collect();
+    kinds.sort_unstable();
+    kinds.dedup();
+    for kind in kinds {
+        let _ = write!(
+            out,
+            "<span class=\"pc-key\"><span class=\"pc-ent pc-{kind}\">{kind}</span></span>"
+        );
+    }
+    out.push_str("<span class=\"pc-key\"><span class=\"pc-date\">date or time</span></span></p>");
+    if skipped > 0 {
+        let _ = write!(
+            out,
+            "<p class=\"pc-note\">{skipped} spans lie outside the text and are not marked.</p>"
+        );
+    }
+}
+
+/// The contract's name of a kind (`direct`, `person`), which is also its CSS class.
+fn kind_name<T: serde::Serialize>(kind: &T) -> String {
+    match serde_json::to_value(kind) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => "other".to_owned(),
+    }
+}
+
+/// Escapes text for HTML content and double- or single-quoted attribute values.
+fn escape(text: &str, out: &mut String) {
+    let mut last = 0;
+    for (i, b) in text.bytes().enumerate() {
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&text[last..i]);
+        out.push_str(entity);
+        last = i + 1;
+    }
+    out.push_str(&text[last..]);
+}
+
+/// FNV-1a: a short name for the article, so that the anchors of two views on one notebook
+/// page differ.
+fn fnv1a(bytes: &[u8]) -> u32 {
+    bytes.iter().fold(0x811c_9dc5, |h, &b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
+}
