@@ -10,10 +10,37 @@ Lists are tuples, since the objects are frozen.
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Literal, final
 
+__all__ = [
+    "Article",
+    "Block",
+    "Boilerplate",
+    "Entity",
+    "ExtractIter",
+    "ExtractionError",
+    "Keyword",
+    "Metadata",
+    "Quote",
+    "SCHEMA_VERSION",
+    "Section",
+    "Source",
+    "Span",
+    "Speaker",
+    "Stats",
+    "TextSpan",
+    "TimeExpression",
+    "__version__",
+    "_after_fork_in_child",
+    "_restore",
+    "_table_columns",
+    "extract",
+    "extract_iter",
+    "extract_many",
+]
+
 __version__: str
 SCHEMA_VERSION: str
 
-Format = Literal["auto", "text", "html"]
+_Format = Literal["auto", "text", "html"]
 
 class ExtractionError(ValueError):
     """An article could not be extracted: bad input or bad options."""
@@ -25,16 +52,17 @@ class ExtractionError(ValueError):
     id: str | None
     """The document's id in a batch, when it has one."""
 
-Document = str | bytes | Mapping[str, Any]
+_Document = str | bytes | Mapping[str, Any]
 
 class _Record:
     def to_dict(self) -> dict[str, Any]:
         """This object as plain Python values, as in the contract's JSON."""
     def to_json(self, indent: int | None = None) -> str:
         """This object as JSON text (indented when ``indent`` is given)."""
-    def __eq__(self, other: object) -> bool: ...
+    def __eq__(self, other: object, /) -> bool: ...
     def __reduce__(self) -> tuple[Any, tuple[str, str]]: ...
 
+@final
 class Span(_Record):
     """A code-point span ``[start, end)`` of ``Article.text``."""
     @property
@@ -42,6 +70,7 @@ class Span(_Record):
     @property
     def end(self) -> int: ...
 
+@final
 class TextSpan(_Record):
     """A span with the text it covers (entity mentions, quote cues, speaker mentions)."""
     @property
@@ -51,6 +80,7 @@ class TextSpan(_Record):
     @property
     def end(self) -> int: ...
 
+@final
 class Block(_Record):
     """A block of the clean text."""
     @property
@@ -60,6 +90,7 @@ class Block(_Record):
     @property
     def end(self) -> int: ...
 
+@final
 class Section(_Record):
     """The text under one heading (``heading`` is None before the first heading)."""
     @property
@@ -69,6 +100,7 @@ class Section(_Record):
     @property
     def end(self) -> int: ...
 
+@final
 class Boilerplate(_Record):
     """A piece of the input that cleaning removed, kept for audit."""
     @property
@@ -77,6 +109,7 @@ class Boilerplate(_Record):
     @property
     def text(self) -> str: ...
 
+@final
 class Metadata(_Record):
     """What is known about the article; each field None or empty when unknown."""
     @property
@@ -110,6 +143,7 @@ class Metadata(_Record):
     @property
     def image(self) -> str | None: ...
 
+@final
 class Speaker(_Record):
     """Who said it: canonical name, entity index, and the words naming them for this quote."""
     @property
@@ -120,6 +154,7 @@ class Speaker(_Record):
     @property
     def mention(self) -> TextSpan | None: ...
 
+@final
 class Quote(_Record):
     """One attribution: who said what (direct, mixed or indirect)."""
     @property
@@ -138,6 +173,7 @@ class Quote(_Record):
     def confidence(self) -> float:
         """Estimated probability that the content span and the speaker are both right."""
 
+@final
 class Entity(_Record):
     """One real-world thing named in the article, with every mention."""
     @property
@@ -149,6 +185,7 @@ class Entity(_Record):
     @property
     def mentions(self) -> tuple[TextSpan, ...]: ...
 
+@final
 class TimeExpression(_Record):
     """A temporal expression with its TimeML TIMEX3 value (``2016-12``, ``P1Y``, ``PRESENT_REF``)."""
     @property
@@ -162,6 +199,7 @@ class TimeExpression(_Record):
     @property
     def value(self) -> str | None: ...
 
+@final
 class Source(_Record):
     """A source the article cites (``according to Reuters``)."""
     @property
@@ -177,12 +215,14 @@ class Source(_Record):
     @property
     def end(self) -> int: ...
 
+@final
 class Keyword(_Record):
     @property
     def text(self) -> str: ...
     @property
     def score(self) -> float: ...
 
+@final
 class Stats(_Record):
     @property
     def chars(self) -> int: ...
@@ -193,6 +233,7 @@ class Stats(_Record):
     @property
     def paragraphs(self) -> int: ...
 
+@final
 class Article(_Record):
     """One extracted article. ``to_dict()`` is the contract's Article JSON."""
     @property
@@ -240,7 +281,7 @@ class Article(_Record):
 def extract(
     text_or_html: str | bytes,
     *,
-    format: Format = "auto",
+    format: _Format = "auto",
     clean: bool = True,
     published: str | None = None,
     url: str | None = None,
@@ -262,11 +303,11 @@ def extract(
     """
 
 def extract_many(
-    docs: Iterable[Document],
+    docs: Iterable[_Document],
     *,
     threads: int | None = None,
     errors: Literal["raise", "return"] = "raise",
-    format: Format = "auto",
+    format: _Format = "auto",
     clean: bool = True,
     published: str | None = None,
     url: str | None = None,
@@ -291,11 +332,11 @@ def extract_many(
     """
 
 def extract_iter(
-    docs: Iterable[Document],
+    docs: Iterable[_Document],
     *,
     threads: int | None = None,
     errors: Literal["raise", "return"] = "raise",
-    format: Format = "auto",
+    format: _Format = "auto",
     clean: bool = True,
     published: str | None = None,
     url: str | None = None,

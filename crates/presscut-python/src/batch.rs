@@ -152,7 +152,7 @@ pub fn extract_many(
     // generator that fails) is the caller's and propagates as it is.
     let mut jobs: Vec<Result<Job, JobError>> = Vec::new();
     for obj in documents(docs, "extract_many")? {
-        jobs.push(Job::from_py(&obj?));
+        jobs.push(Job::from_py(&obj?)?);
     }
     let jobs = Arc::new(jobs);
     let cancelled = Arc::new(AtomicBool::new(false));
@@ -209,6 +209,16 @@ struct State {
     cancelled: Arc<AtomicBool>,
 }
 
+impl State {
+    /// Ends the iteration after an interrupt, as a generator that raised is finished:
+    /// documents still queued are skipped.
+    fn finish(&mut self) {
+        self.cancelled.store(true, Ordering::Relaxed);
+        self.source = None;
+        self.pending.clear();
+    }
+}
+
 impl std::fmt::Debug for ExtractIter {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ExtractIter").field("lookahead", &self.lookahead).finish_non_exhaustive()
@@ -234,7 +244,16 @@ impl ExtractIter {
             };
             let position = state.next_position;
             state.next_position += 1;
-            let pending = match Job::from_py(&obj) {
+            let job = match Job::from_py(&obj) {
+                Ok(job) => job,
+                Err(e) => {
+                    // Not the document's fault (a signal arrived): stop like the input failed.
+                    state.source = None;
+                    state.failure = Some(e);
+                    return;
+                }
+            };
+            let pending = match job {
                 Err(e) => Pending::Failed(e),
                 Ok(job) => {
                     let (tx, rx) = mpsc::sync_channel(1);
@@ -264,6 +283,12 @@ impl ExtractIter {
                 "extract_iter is already being read by another thread",
             ));
         };
+        // A signal that came while the caller was between documents (`list(it)` runs no
+        // Python code between calls, so Python's own handler would wait for the end).
+        if let Err(e) = py.check_signals() {
+            state.finish();
+            return Err(e);
+        }
         self.fill(py, &mut state);
         let Some((position, pending)) = state.pending.pop_front() else {
             return match state.failure.take() {
@@ -273,19 +298,13 @@ impl ExtractIter {
         };
         let outcome = match pending {
             Pending::Failed(e) => Err(e),
-            Pending::Running(rx) => {
-                let cancelled = Arc::clone(&state.cancelled);
-                match wait(py, rx, || cancelled.store(true, Ordering::Relaxed)) {
-                    Ok(outcome) => outcome,
-                    Err(e) => {
-                        // Interrupted: like a generator that raised, the iterator is finished;
-                        // documents still queued are skipped.
-                        state.source = None;
-                        state.pending.clear();
-                        return Err(e);
-                    }
+            Pending::Running(rx) => match wait(py, rx, || {}) {
+                Ok(outcome) => outcome,
+                Err(e) => {
+                    state.finish();
+                    return Err(e);
                 }
-            }
+            },
         };
         // Top up now so the workers keep busy while the caller handles this result.
         self.fill(py, &mut state);

@@ -28,8 +28,15 @@ impl Deref for Input {
 
 /// `str` or `bytes` (UTF-8; invalid sequences are replaced with a warning), else a `TypeError`.
 pub fn input_of(obj: &Bound<'_, PyAny>) -> PyResult<Input> {
-    if obj.is_instance_of::<PyString>() {
-        return Ok(Input::Str(obj.extract()?));
+    if let Ok(s) = obj.cast::<PyString>() {
+        return match s.extract::<PyBackedStr>() {
+            Ok(text) => Ok(Input::Str(text)),
+            // Lone surrogates have no UTF-8 form: pass them through as the invalid bytes they
+            // are, which the core replaces (U+FFFD) and reports in `warnings`.
+            Err(_) => Ok(Input::Bytes(
+                s.call_method1("encode", ("utf-8", "surrogatepass"))?.extract()?,
+            )),
+        };
     }
     if obj.is_instance_of::<PyBytes>() || obj.is_instance_of::<PyByteArray>() {
         return Ok(Input::Bytes(obj.extract()?));
@@ -58,64 +65,78 @@ pub struct JobError {
 
 impl Job {
     /// Reads one document of a batch. A document that is neither text nor a record dict is an
-    /// `invalid_record` error for that document only.
-    pub fn from_py(obj: &Bound<'_, PyAny>) -> Result<Job, JobError> {
+    /// `invalid_record` error for that document only (the inner `Err`); an exception raised
+    /// meanwhile (a signal handler's `KeyboardInterrupt`, an id whose `str()` fails) is the
+    /// outer one and propagates.
+    pub fn from_py(obj: &Bound<'_, PyAny>) -> PyResult<Result<Job, JobError>> {
         let Ok(dict) = obj.cast::<PyDict>() else {
-            return match input_of(obj) {
+            return Ok(match input_of(obj) {
                 Ok(input) => Ok(Job { record: presscut::Record::default(), input }),
                 Err(_) => Err(JobError::invalid(
                     None,
                     format!("a document is a str, bytes or a dict, not {}", type_name(obj)),
                 )),
-            };
+            });
         };
-        let get = |key: &str| dict.get_item(key).ok().flatten().filter(|v| !v.is_none());
-        let id = get("id").map(|v| v.str().map_or_else(|_| String::new(), |s| s.to_string()));
-        let text = |key: &str| -> Result<Option<Input>, JobError> {
-            get(key)
-                .map(|v| {
-                    input_of(&v).map_err(|_| {
-                        JobError::invalid(
-                            id.clone(),
-                            format!("\"{key}\" must be str or bytes, not {}", type_name(&v)),
-                        )
-                    })
-                })
-                .transpose()
+        let get = |key: &str| -> PyResult<Option<Bound<'_, PyAny>>> {
+            Ok(dict.get_item(key)?.filter(|v| !v.is_none()))
         };
-        let string = |key: &str| -> Result<Option<String>, JobError> {
-            get(key)
-                .map(|v| {
-                    v.extract::<String>().map_err(|_| {
-                        JobError::invalid(
-                            id.clone(),
-                            format!("\"{key}\" must be a str, not {}", type_name(&v)),
-                        )
-                    })
-                })
-                .transpose()
+        // Ids are strings; other values (numbers) are kept as their `str()`.
+        let id = match get("id")? {
+            Some(v) => Some(match v.cast::<PyString>() {
+                Ok(s) => s.to_str()?.to_owned(),
+                Err(_) => v.str()?.to_str()?.to_owned(),
+            }),
+            None => None,
         };
-        let (input, format) = match (text("text")?, text("html")?) {
+        let text = |key: &str| -> PyResult<Result<Option<Input>, JobError>> {
+            Ok(match get(key)? {
+                None => Ok(None),
+                Some(v) => input_of(&v).map(Some).map_err(|_| {
+                    JobError::invalid(
+                        id.clone(),
+                        format!("\"{key}\" must be str or bytes, not {}", type_name(&v)),
+                    )
+                }),
+            })
+        };
+        let string = |key: &str| -> PyResult<Result<Option<String>, JobError>> {
+            Ok(match get(key)? {
+                None => Ok(None),
+                Some(v) => v.extract::<String>().map(Some).map_err(|_| {
+                    JobError::invalid(
+                        id.clone(),
+                        format!("\"{key}\" must be a str, not {}", type_name(&v)),
+                    )
+                }),
+            })
+        };
+        let (text, html) = match (text("text")?, text("html")?) {
+            (Ok(t), Ok(h)) => (t, h),
+            (Err(e), _) | (_, Err(e)) => return Ok(Err(e)),
+        };
+        let (input, format) = match (text, html) {
             (Some(t), None) => (t, None),
             (None, Some(h)) => (h, Some(presscut::Format::Html)),
             (Some(_), Some(_)) => {
-                return Err(JobError::invalid(id, "a document has \"text\" or \"html\", not both"));
+                return Ok(Err(JobError::invalid(
+                    id.clone(),
+                    "a document has \"text\" or \"html\", not both",
+                )));
             }
             (None, None) => {
-                return Err(JobError::invalid(
-                    id,
+                return Ok(Err(JobError::invalid(
+                    id.clone(),
                     "the document has neither \"text\" nor \"html\"",
-                ));
+                )));
             }
         };
-        let record = presscut::Record {
-            url: string("url")?,
-            published: string("published")?,
-            id,
-            input: Vec::new(),
-            format,
+        let (url, published) = match (string("url")?, string("published")?) {
+            (Ok(u), Ok(p)) => (u, p),
+            (Err(e), _) | (_, Err(e)) => return Ok(Err(e)),
         };
-        Ok(Job { record, input })
+        let record = presscut::Record { url, published, id: id.clone(), input: Vec::new(), format };
+        Ok(Ok(Job { record, input }))
     }
 
     /// Extracts the article with `base` options overridden by the record's own (see
