@@ -33,9 +33,9 @@ pub fn input_of(obj: &Bound<'_, PyAny>) -> PyResult<Input> {
             Ok(text) => Ok(Input::Str(text)),
             // Lone surrogates have no UTF-8 form: pass them through as the invalid bytes they
             // are, which the core replaces (U+FFFD) and reports in `warnings`.
-            Err(_) => Ok(Input::Bytes(
-                s.call_method1("encode", ("utf-8", "surrogatepass"))?.extract()?,
-            )),
+            Err(_) => {
+                Ok(Input::Bytes(s.call_method1("encode", ("utf-8", "surrogatepass"))?.extract()?))
+            }
         };
     }
     if obj.is_instance_of::<PyBytes>() || obj.is_instance_of::<PyByteArray>() {

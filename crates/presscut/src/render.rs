@@ -386,3 +386,138 @@ fn escape(text: &str, out: &mut String) {
 fn fnv1a(bytes: &[u8]) -> u32 {
     bytes.iter().fold(0x811c_9dc5, |h, &b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Options, TextSpan, extract};
+
+    fn article(text: &str) -> Article {
+        extract(text, &Options { published: Some("2026-03-02".into()), ..Options::default() })
+            .unwrap()
+    }
+
+    /// The text of every element with `attr="value"`, pieces joined, read off the HTML with
+    /// the tags removed and the entities decoded (enough for the markup `fragment` writes).
+    fn marked(html: &str, attr: &str) -> Vec<(String, String)> {
+        let mut out: Vec<(String, String)> = Vec::new();
+        let needle = format!("{attr}=\"");
+        let mut rest = html;
+        while let Some(at) = rest.find(&needle) {
+            let value_start = at + needle.len();
+            let value_end = value_start + rest[value_start..].find('"').unwrap();
+            let value = rest[value_start..value_end].to_owned();
+            let tag_start = rest[..at].rfind('<').unwrap();
+            let name = rest[tag_start + 1..].split(' ').next().unwrap().to_owned();
+            let body_start = value_end + rest[value_end..].find('>').unwrap() + 1;
+            let close = format!("</{name}>");
+            // Nested elements of the same name do not occur inside the marks tested here.
+            let body_end = body_start + rest[body_start..].find(&close).unwrap();
+            let text = strip_tags(&rest[body_start..body_end]);
+            match out.iter_mut().find(|(v, _)| *v == value) {
+                Some((_, t)) => t.push_str(&text),
+                None => out.push((value, text)),
+            }
+            rest = &rest[body_end..];
+        }
+        out
+    }
+
+    fn strip_tags(s: &str) -> String {
+        let mut out = String::new();
+        let mut in_tag = false;
+        for c in s.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                c if !in_tag => out.push(c),
+                _ => {}
+            }
+        }
+        out.replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&amp;", "&")
+    }
+
+    #[test]
+    fn quotes_are_highlighted_with_their_text_and_labelled_with_their_speaker() {
+        let a = article(
+            "Talks resume\n\nForeign Minister Anna Berg said on Monday that the talks would \
+             resume in Geneva. \u{201c}We are ready,\u{201d} Berg told reporters.",
+        );
+        let html = fragment(&a);
+        let quotes = marked(&html, "data-quote");
+        assert_eq!(quotes.len(), a.quotes.len());
+        for (i, q) in a.quotes.iter().enumerate() {
+            assert_eq!(quotes[i], (i.to_string(), q.text.clone()));
+        }
+        assert!(html.contains("data-who=\"Anna Berg\""), "{html}");
+        assert!(html.contains("Who said what"));
+        let dates = marked(&html, "data-date");
+        assert_eq!(dates, vec![("0".to_owned(), "Monday".to_owned())]);
+        assert!(html.contains("class=\"pc-ent pc-person\""));
+    }
+
+    #[test]
+    fn text_and_attributes_are_escaped_and_nothing_is_loaded() {
+        let a = article(
+            "<script>alert(1)</script> & friends\n\nMayor Ana Ruiz said \"<b>no</b>\" & left.",
+        );
+        let page = page(&a);
+        assert!(!page.contains("<script>"));
+        assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; friends"));
+        assert!(page.contains("default-src 'none'"), "the page forbids every load");
+        assert!(!page.contains("src=") && !page.contains("url("));
+    }
+
+    #[test]
+    fn crossing_spans_are_split_into_pieces_that_keep_their_text() {
+        let mut a = article("Plain words in a row for the test of crossing spans.");
+        a.quotes.clear();
+        a.entities.clear();
+        a.dates.clear();
+        // "words in a row" and "a row for the" cross.
+        a.quotes.push(Quote {
+            kind: crate::QuoteKind::Indirect,
+            text: "words in a row".into(),
+            start: 6,
+            end: 20,
+            speaker: None,
+            cue: None,
+            confidence: 0.5,
+        });
+        a.dates.push(crate::TimeExpression {
+            text: "a row for the".into(),
+            start: 15,
+            end: 28,
+            kind: crate::TimeKind::Date,
+            value: None,
+        });
+        let html = fragment(&a);
+        assert_eq!(
+            marked(&html, "data-quote"),
+            vec![("0".to_owned(), "words in a row".to_owned())]
+        );
+        assert_eq!(marked(&html, "data-date"), vec![("0".to_owned(), "a row for the".to_owned())]);
+        let text_start = html.find("data-text>").unwrap() + "data-text>".len();
+        let text_end = html[text_start..].find("</div>").unwrap() + text_start;
+        assert_eq!(strip_tags(&html[text_start..text_end]), a.text, "the text is whole");
+    }
+
+    #[test]
+    fn spans_outside_the_text_are_left_unmarked_and_counted() {
+        let mut a = article("A short text.");
+        a.entities.clear();
+        a.entities.push(crate::Entity {
+            name: "Nowhere".into(),
+            kind: crate::EntityKind::Location,
+            roles: Vec::new(),
+            mentions: vec![TextSpan { text: "x".into(), start: 40, end: 50 }],
+        });
+        let html = fragment(&a);
+        assert!(!html.contains("data-mention"));
+        assert!(html.contains("1 spans lie outside the text"), "{html}");
+    }
+}
