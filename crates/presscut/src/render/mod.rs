@@ -21,44 +21,8 @@ use crate::model::{Article, Quote};
 /// lines of the side column, enough to recognise the quote and follow its link.
 const SIDE_QUOTE_CHARS: usize = 160;
 
-/// Inline style of the view. Class names start with `pc-` so that a notebook's own styles and
-/// several views on one page do not collide.
-const STYLE: &str = "\
-.presscut{font:15px/1.55 system-ui,-apple-system,'Segoe UI',sans-serif;color:#1d1d1f;background:#fff;max-width:1100px;padding:12px 16px;border:1px solid #ddd;border-radius:6px}
-.presscut h1.pc-title{font-size:1.5em;margin:0 0 4px;line-height:1.25}
-.presscut .pc-subtitle{font-size:1.1em;color:#444;margin:0 0 8px}
-.presscut dl.pc-meta{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;margin:8px 0;font-size:.88em;color:#333}
-.presscut dl.pc-meta dt{font-weight:600;color:#555}
-.presscut dl.pc-meta dd{margin:0;overflow-wrap:anywhere}
-.presscut .pc-body{display:flex;gap:20px;align-items:flex-start;flex-wrap:wrap}
-.presscut .pc-text{flex:3 1 480px;white-space:pre-wrap;overflow-wrap:anywhere;margin:0}
-.presscut .pc-side{flex:1 1 260px;font-size:.88em;border-left:3px solid #eee;padding-left:12px}
-.presscut .pc-side h2{font-size:1.05em;margin:10px 0 4px}
-.presscut .pc-side h3{font-size:1em;margin:8px 0 2px}
-.presscut .pc-side ol{margin:0 0 6px;padding-left:20px}
-.presscut .pc-side li{margin-bottom:3px}
-.presscut .pc-side a{color:inherit;text-decoration:none}
-.presscut .pc-side a:hover{text-decoration:underline}
-.presscut .pc-note{color:#666;font-size:.85em}
-.presscut mark.pc-q{border-radius:2px;padding:0 1px;color:inherit}
-.presscut mark.pc-direct{background:#fff1a8}
-.presscut mark.pc-mixed{background:#ffe0c2}
-.presscut mark.pc-indirect{background:#dcecff}
-.presscut .pc-who::after{content:attr(data-who);font-size:.72em;font-weight:600;color:#fff;background:#6b5b00;border-radius:3px;padding:0 4px;margin-left:3px;vertical-align:1px;white-space:nowrap}
-.presscut .pc-who.pc-unknown::after{background:#888}
-.presscut .pc-cue{font-style:italic;text-decoration:underline dotted #6b5b00}
-.presscut .pc-ent{border-bottom:2px solid #999}
-.presscut .pc-person{border-color:#c2410c}
-.presscut .pc-organization{border-color:#1d4ed8}
-.presscut .pc-location{border-color:#15803d}
-.presscut .pc-nationality{border-color:#7e22ce}
-.presscut .pc-event{border-color:#be185d}
-.presscut .pc-law{border-color:#0f766e}
-.presscut .pc-work,.presscut .pc-product,.presscut .pc-other{border-color:#71717a}
-.presscut .pc-date{outline:1px dashed #0e7490;outline-offset:1px;border-radius:2px}
-.presscut .pc-key{display:inline-block;margin:0 8px 2px 0}
-.presscut .pc-key .pc-ent,.presscut .pc-key .pc-date{padding:0 2px}
-";
+/// Inline style of the view (`style.css`, written into every view).
+const STYLE: &str = include_str!("style.css");
 
 /// The view as an HTML fragment (a `<div>` with its own `<style>`), for notebooks.
 pub fn fragment(article: &Article) -> String {
