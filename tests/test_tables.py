@@ -105,3 +105,10 @@ def _timed(f):
     t = time.perf_counter()
     f()
     return time.perf_counter() - t
+
+
+def test_importing_presscut_does_not_import_the_frame_libraries():
+    import subprocess
+    out = subprocess.run([sys.executable, "-c", "import sys, presscut; print('pandas' in sys.modules, 'polars' in sys.modules)"],
+                         capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "False"]
