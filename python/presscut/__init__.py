@@ -12,6 +12,7 @@ from presscut._presscut import (
     Block,
     Boilerplate,
     Entity,
+    ExtractIter,
     ExtractionError,
     Keyword,
     Metadata,
@@ -25,8 +26,10 @@ from presscut._presscut import (
     TimeExpression,
     __version__,
     extract,
+    extract_iter,
     extract_many,
 )
+from presscut._tables import to_pandas, to_polars
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -34,6 +37,7 @@ __all__ = [
     "Block",
     "Boilerplate",
     "Entity",
+    "ExtractIter",
     "ExtractionError",
     "Keyword",
     "Metadata",
@@ -47,5 +51,8 @@ __all__ = [
     "TimeExpression",
     "__version__",
     "extract",
+    "extract_iter",
     "extract_many",
+    "to_pandas",
+    "to_polars",
 ]

@@ -5,6 +5,7 @@
 
 mod batch;
 mod inputs;
+mod render;
 mod warc;
 
 use std::io::{self, Read, Write};
@@ -55,6 +56,21 @@ enum Command {
     /// stderr when it is a terminal, a summary at the end.
     #[command(after_help = EXIT_STATUS)]
     Batch(batch::BatchArgs),
+    /// Show one article as a self-contained HTML page: quotes highlighted with their speakers,
+    /// entities by kind, dates, and a list of who said what.
+    ///
+    /// FILE: an Article JSON as `presscut extract` writes it (it has a "schema_version"), or an
+    /// article's text or HTML, extracted first with the options below; `-` for standard input.
+    Render {
+        /// The article JSON, text or HTML file, or `-` for standard input.
+        #[arg(default_value = "-")]
+        input: PathBuf,
+        /// Write the page here instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        options: OptionArgs,
+    },
 }
 
 /// The contract's extraction options.
@@ -103,6 +119,9 @@ fn main() -> ExitCode {
             extract(&input, &options.to_options(), pretty)
         }
         Command::Batch(args) => batch::run(args),
+        Command::Render { input, output, options } => {
+            render::run(&input, output.as_deref(), &options.to_options())
+        }
     };
     match result {
         Ok(code) => code,

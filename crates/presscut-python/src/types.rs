@@ -1,48 +1,165 @@
-//! The Python classes: frozen wrappers of the core's Article types whose attributes mirror the
+//! The Python classes: frozen views of the core's Article types whose attributes mirror the
 //! contract's JSON. Every class has `to_dict()`, `to_json()`, a readable repr, `==`, and
 //! pickles through its JSON (`_restore`).
+//!
+//! Attributes cost O(1): a string, list or nested object is converted to a Python object on
+//! its first access and kept, so `art.quotes[i]` in a loop returns the same tuple each time
+//! instead of rebuilding it. Nothing is converted up front, so `extract_many` hands back its
+//! Articles without building objects nobody reads. Lists are tuples: the class is frozen, and
+//! a list shared between accesses could be changed behind `to_dict()`'s back.
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyString, PyTuple};
 
 use crate::convert::{name_of, repr, to_json, to_py};
 
-/// Declares a frozen class wrapping a core type, with the shared methods and the given getters.
+/// A core value as a Python object: strings as `str`, lists as tuples, records as their class.
+trait ToPy {
+    fn to_py(&self, py: Python<'_>) -> PyResult<Py<PyAny>>;
+}
+
+/// A core type with a Python class over it.
+trait Wrap: Clone {
+    fn wrap(self, py: Python<'_>) -> PyResult<Py<PyAny>>;
+}
+
+impl ToPy for String {
+    fn to_py(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        Ok(PyString::new(py, self).into_any().unbind())
+    }
+}
+
+impl ToPy for Option<String> {
+    fn to_py(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        Ok(match self {
+            Some(s) => PyString::new(py, s).into_any().unbind(),
+            None => py.None(),
+        })
+    }
+}
+
+impl ToPy for Vec<String> {
+    fn to_py(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        Ok(PyTuple::new(py, self)?.into_any().unbind())
+    }
+}
+
+impl<T: Wrap> ToPy for T {
+    fn to_py(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        self.clone().wrap(py)
+    }
+}
+
+impl<T: Wrap> ToPy for Option<T> {
+    fn to_py(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        self.as_ref().map_or_else(|| Ok(py.None()), |v| v.clone().wrap(py))
+    }
+}
+
+impl<T: Wrap> ToPy for Vec<T> {
+    fn to_py(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        let items = self.iter().map(|v| v.clone().wrap(py)).collect::<PyResult<Vec<_>>>()?;
+        Ok(PyTuple::new(py, items)?.into_any().unbind())
+    }
+}
+
+/// The contract's enums are `str`s in Python (`"direct"`, `"person"`).
+macro_rules! kinds {
+    ($($kind:ty),*) => {$(
+        impl ToPy for $kind {
+            fn to_py(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+                Ok(PyString::new(py, &name_of(self)).into_any().unbind())
+            }
+        }
+    )*};
+}
+
+kinds!(
+    presscut::SourceFormat,
+    presscut::BlockKind,
+    presscut::BoilerplateKind,
+    presscut::QuoteKind,
+    presscut::EntityKind,
+    presscut::TimeKind,
+    presscut::SourceKind
+);
+
+/// Declares a frozen class over a core type. `cached` fields become Python objects on first
+/// access and are kept; `plain` fields are numbers returned as they are.
 macro_rules! record {
-    ($name:ident($inner:ty), $pyname:literal, { $($getters:tt)* }) => {
+    ($name:ident($inner:ty), $pyname:literal,
+     cached { $($field:ident),* $(,)? },
+     plain { $($num:ident: $ty:ty),* $(,)? }
+     $(, methods { $($methods:tt)* })?) => {
         #[pyclass(frozen, eq, module = "presscut._presscut", name = $pyname)]
-        #[derive(Clone, Debug, PartialEq)]
-        pub struct $name(pub $inner);
+        pub struct $name {
+            pub inner: $inner,
+            $($field: PyOnceLock<Py<PyAny>>,)*
+        }
 
         impl From<$inner> for $name {
-            fn from(v: $inner) -> Self {
-                Self(v)
+            fn from(inner: $inner) -> Self {
+                Self { inner, $($field: PyOnceLock::new(),)* }
+            }
+        }
+
+        impl std::fmt::Debug for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.debug_tuple($pyname).field(&self.inner).finish()
+            }
+        }
+
+        impl PartialEq for $name {
+            fn eq(&self, other: &Self) -> bool {
+                self.inner == other.inner
+            }
+        }
+
+        impl Wrap for $inner {
+            fn wrap(self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+                Ok(Py::new(py, $name::from(self))?.into_any())
             }
         }
 
         #[pymethods]
         impl $name {
-            $($getters)*
+            $(
+                #[getter]
+                fn $field(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+                    let value = self.$field.get_or_try_init(py, || self.inner.$field.to_py(py))?;
+                    Ok(value.clone_ref(py))
+                }
+            )*
+            $(
+                #[getter]
+                fn $num(&self) -> $ty {
+                    self.inner.$num
+                }
+            )*
 
             /// This object as plain Python values (dicts and lists), as in the contract's JSON.
             fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-                to_py(py, &self.0)
+                to_py(py, &self.inner)
             }
 
             /// This object as JSON text (indented when `indent` is given).
             #[pyo3(signature = (indent = None))]
             fn to_json(&self, indent: Option<usize>) -> PyResult<String> {
-                to_json(&self.0, indent)
+                to_json(&self.inner, indent)
             }
 
             fn __repr__(&self) -> String {
-                PyRepr::py_repr(&self.0, $pyname)
+                PyRepr::py_repr(&self.inner, $pyname)
             }
 
             fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (&'static str, String))> {
                 let restore = slf.py().import("presscut._presscut")?.getattr("_restore")?;
-                Ok((restore, ($pyname, to_json(&slf.get().0, None)?)))
+                Ok((restore, ($pyname, to_json(&slf.get().inner, None)?)))
             }
+
+            $($($methods)*)?
         }
     };
 }
@@ -54,349 +171,94 @@ trait PyRepr: serde::Serialize {
     }
 }
 
-fn wrap<T: Clone, W: From<T>>(items: &[T]) -> Vec<W> {
-    items.iter().cloned().map(W::from).collect()
-}
+record!(Span(presscut::Span), "Span", cached {}, plain { start: usize, end: usize });
 
-record!(Span(presscut::Span), "Span", {
-    #[getter]
-    fn start(&self) -> usize {
-        self.0.start
-    }
-    #[getter]
-    fn end(&self) -> usize {
-        self.0.end
-    }
+record!(
+    TextSpan(presscut::TextSpan),
+    "TextSpan",
+    cached { text },
+    plain { start: usize, end: usize }
+);
+
+record!(Block(presscut::Block), "Block", cached { kind }, plain { start: usize, end: usize });
+
+record!(
+    Section(presscut::Section),
+    "Section",
+    cached { heading },
+    plain { start: usize, end: usize }
+);
+
+record!(Boilerplate(presscut::Boilerplate), "Boilerplate", cached { kind, text }, plain {});
+
+record!(
+    Metadata(presscut::Metadata),
+    "Metadata",
+    cached {
+        url,
+        canonical_url,
+        published,
+        modified,
+        authors,
+        publisher,
+        site_name,
+        section,
+        tags,
+        language,
+        news_id,
+        dateline,
+        description,
+        image,
+    },
+    plain {}
+);
+
+record!(Speaker(presscut::Speaker), "Speaker", cached { name, mention }, plain {
+    entity: Option<usize>,
 });
 
-record!(TextSpan(presscut::TextSpan), "TextSpan", {
-    #[getter]
-    fn text(&self) -> &str {
-        &self.0.text
-    }
-    #[getter]
-    fn start(&self) -> usize {
-        self.0.start
-    }
-    #[getter]
-    fn end(&self) -> usize {
-        self.0.end
-    }
+record!(
+    Quote(presscut::Quote),
+    "Quote",
+    cached { kind, text, speaker, cue },
+    plain { start: usize, end: usize, confidence: f64 }
+);
+
+record!(Entity(presscut::Entity), "Entity", cached { name, kind, roles, mentions }, plain {});
+
+record!(
+    TimeExpression(presscut::TimeExpression),
+    "TimeExpression",
+    cached { text, kind, value },
+    plain { start: usize, end: usize }
+);
+
+record!(Source(presscut::Source), "Source", cached { name, kind, cue }, plain {
+    entity: Option<usize>,
+    start: usize,
+    end: usize,
 });
 
-record!(Block(presscut::Block), "Block", {
-    #[getter]
-    fn kind(&self) -> String {
-        name_of(&self.0.kind)
-    }
-    #[getter]
-    fn start(&self) -> usize {
-        self.0.start
-    }
-    #[getter]
-    fn end(&self) -> usize {
-        self.0.end
-    }
-});
+record!(Keyword(presscut::Keyword), "Keyword", cached { text }, plain { score: f64 });
 
-record!(Section(presscut::Section), "Section", {
-    #[getter]
-    fn heading(&self) -> Option<&str> {
-        self.0.heading.as_deref()
-    }
-    #[getter]
-    fn start(&self) -> usize {
-        self.0.start
-    }
-    #[getter]
-    fn end(&self) -> usize {
-        self.0.end
-    }
-});
+record!(
+    Stats(presscut::Stats),
+    "Stats",
+    cached {},
+    plain { chars: usize, words: usize, sentences: usize, paragraphs: usize }
+);
 
-record!(Boilerplate(presscut::Boilerplate), "Boilerplate", {
-    #[getter]
-    fn kind(&self) -> String {
-        name_of(&self.0.kind)
-    }
-    #[getter]
-    fn text(&self) -> &str {
-        &self.0.text
-    }
-});
-
-record!(Metadata(presscut::Metadata), "Metadata", {
-    #[getter]
-    fn url(&self) -> Option<&str> {
-        self.0.url.as_deref()
-    }
-    #[getter]
-    fn canonical_url(&self) -> Option<&str> {
-        self.0.canonical_url.as_deref()
-    }
-    #[getter]
-    fn published(&self) -> Option<&str> {
-        self.0.published.as_deref()
-    }
-    #[getter]
-    fn modified(&self) -> Option<&str> {
-        self.0.modified.as_deref()
-    }
-    #[getter]
-    fn authors(&self) -> Vec<String> {
-        self.0.authors.clone()
-    }
-    #[getter]
-    fn publisher(&self) -> Option<&str> {
-        self.0.publisher.as_deref()
-    }
-    #[getter]
-    fn site_name(&self) -> Option<&str> {
-        self.0.site_name.as_deref()
-    }
-    #[getter]
-    fn section(&self) -> Option<&str> {
-        self.0.section.as_deref()
-    }
-    #[getter]
-    fn tags(&self) -> Vec<String> {
-        self.0.tags.clone()
-    }
-    #[getter]
-    fn language(&self) -> Option<&str> {
-        self.0.language.as_deref()
-    }
-    #[getter]
-    fn news_id(&self) -> Option<&str> {
-        self.0.news_id.as_deref()
-    }
-    #[getter]
-    fn dateline(&self) -> Option<&str> {
-        self.0.dateline.as_deref()
-    }
-    #[getter]
-    fn description(&self) -> Option<&str> {
-        self.0.description.as_deref()
-    }
-    #[getter]
-    fn image(&self) -> Option<&str> {
-        self.0.image.as_deref()
-    }
-});
-
-record!(Speaker(presscut::Speaker), "Speaker", {
-    #[getter]
-    fn name(&self) -> &str {
-        &self.0.name
-    }
-    #[getter]
-    fn entity(&self) -> Option<usize> {
-        self.0.entity
-    }
-    #[getter]
-    fn mention(&self) -> Option<TextSpan> {
-        self.0.mention.clone().map(TextSpan)
-    }
-});
-
-record!(Quote(presscut::Quote), "Quote", {
-    #[getter]
-    fn kind(&self) -> String {
-        name_of(&self.0.kind)
-    }
-    #[getter]
-    fn text(&self) -> &str {
-        &self.0.text
-    }
-    #[getter]
-    fn start(&self) -> usize {
-        self.0.start
-    }
-    #[getter]
-    fn end(&self) -> usize {
-        self.0.end
-    }
-    #[getter]
-    fn speaker(&self) -> Option<Speaker> {
-        self.0.speaker.clone().map(Speaker)
-    }
-    #[getter]
-    fn cue(&self) -> Option<TextSpan> {
-        self.0.cue.clone().map(TextSpan)
-    }
-});
-
-record!(Entity(presscut::Entity), "Entity", {
-    #[getter]
-    fn name(&self) -> &str {
-        &self.0.name
-    }
-    #[getter]
-    fn kind(&self) -> String {
-        name_of(&self.0.kind)
-    }
-    #[getter]
-    fn roles(&self) -> Vec<String> {
-        self.0.roles.clone()
-    }
-    #[getter]
-    fn mentions(&self) -> Vec<TextSpan> {
-        wrap(&self.0.mentions)
-    }
-});
-
-record!(TimeExpression(presscut::TimeExpression), "TimeExpression", {
-    #[getter]
-    fn text(&self) -> &str {
-        &self.0.text
-    }
-    #[getter]
-    fn start(&self) -> usize {
-        self.0.start
-    }
-    #[getter]
-    fn end(&self) -> usize {
-        self.0.end
-    }
-    #[getter]
-    fn kind(&self) -> String {
-        name_of(&self.0.kind)
-    }
-    #[getter]
-    fn value(&self) -> Option<&str> {
-        self.0.value.as_deref()
-    }
-});
-
-record!(Source(presscut::Source), "Source", {
-    #[getter]
-    fn name(&self) -> &str {
-        &self.0.name
-    }
-    #[getter]
-    fn kind(&self) -> String {
-        name_of(&self.0.kind)
-    }
-    #[getter]
-    fn entity(&self) -> Option<usize> {
-        self.0.entity
-    }
-    #[getter]
-    fn cue(&self) -> Option<TextSpan> {
-        self.0.cue.clone().map(TextSpan)
-    }
-    #[getter]
-    fn start(&self) -> usize {
-        self.0.start
-    }
-    #[getter]
-    fn end(&self) -> usize {
-        self.0.end
-    }
-});
-
-record!(Keyword(presscut::Keyword), "Keyword", {
-    #[getter]
-    fn text(&self) -> &str {
-        &self.0.text
-    }
-    #[getter]
-    fn score(&self) -> f64 {
-        self.0.score
-    }
-});
-
-record!(Stats(presscut::Stats), "Stats", {
-    #[getter]
-    fn chars(&self) -> usize {
-        self.0.chars
-    }
-    #[getter]
-    fn words(&self) -> usize {
-        self.0.words
-    }
-    #[getter]
-    fn sentences(&self) -> usize {
-        self.0.sentences
-    }
-    #[getter]
-    fn paragraphs(&self) -> usize {
-        self.0.paragraphs
-    }
-});
-
-record!(Article(presscut::Article), "Article", {
-    #[getter]
-    fn schema_version(&self) -> &str {
-        &self.0.schema_version
-    }
-    #[getter]
-    fn id(&self) -> Option<&str> {
-        self.0.id.as_deref()
-    }
-    #[getter]
-    fn source_format(&self) -> String {
-        name_of(&self.0.source_format)
-    }
-    #[getter]
-    fn title(&self) -> Option<&str> {
-        self.0.title.as_deref()
-    }
-    #[getter]
-    fn subtitle(&self) -> Option<&str> {
-        self.0.subtitle.as_deref()
-    }
-    #[getter]
-    fn text(&self) -> &str {
-        &self.0.text
-    }
-    #[getter]
-    fn blocks(&self) -> Vec<Block> {
-        wrap(&self.0.blocks)
-    }
-    #[getter]
-    fn sections(&self) -> Vec<Section> {
-        wrap(&self.0.sections)
-    }
-    #[getter]
-    fn sentences(&self) -> Vec<Span> {
-        wrap(&self.0.sentences)
-    }
-    #[getter]
-    fn boilerplate(&self) -> Vec<Boilerplate> {
-        wrap(&self.0.boilerplate)
-    }
-    #[getter]
-    fn metadata(&self) -> Metadata {
-        Metadata(self.0.metadata.clone())
-    }
-    #[getter]
-    fn quotes(&self) -> Vec<Quote> {
-        wrap(&self.0.quotes)
-    }
-    #[getter]
-    fn entities(&self) -> Vec<Entity> {
-        wrap(&self.0.entities)
-    }
-    #[getter]
-    fn dates(&self) -> Vec<TimeExpression> {
-        wrap(&self.0.dates)
-    }
-    #[getter]
-    fn sources(&self) -> Vec<Source> {
-        wrap(&self.0.sources)
-    }
-    #[getter]
-    fn keywords(&self) -> Vec<Keyword> {
-        wrap(&self.0.keywords)
-    }
-    #[getter]
-    fn stats(&self) -> Stats {
-        Stats(self.0.stats)
-    }
-    #[getter]
-    fn warnings(&self) -> Vec<String> {
-        self.0.warnings.clone()
+record!(Article(presscut::Article), "Article",
+cached {
+    schema_version, id, source_format, title, subtitle, text, blocks, sections, sentences,
+    boilerplate, metadata, quotes, entities, dates, sources, keywords, stats, warnings,
+},
+plain {},
+methods {
+    /// The article as a self-contained HTML view (quotes with their speakers, entities by
+    /// kind, dates), which notebooks show in place of the repr.
+    fn _repr_html_(&self) -> String {
+        presscut::render::fragment(&self.inner)
     }
 });
 
@@ -417,10 +279,14 @@ impl PyRepr for presscut::Stats {}
 /// An Article is summarised: its title and how much of each thing was found.
 impl PyRepr for presscut::Article {
     fn py_repr(&self, class: &str) -> String {
-        let title = repr("", &serde_json::json!({ "title": self.title }));
-        let title = title.trim_start_matches('(').trim_end_matches(')');
+        let fields = match &self.id {
+            Some(id) => serde_json::json!({ "id": id, "title": self.title }),
+            None => serde_json::json!({ "title": self.title }),
+        };
+        let fields = repr("", &fields);
+        let fields = fields.trim_start_matches('(').trim_end_matches(')');
         format!(
-            "{class}({title}, chars={}, paragraphs={}, quotes={}, entities={}, dates={}, sources={}, keywords={}, warnings={})",
+            "{class}({fields}, chars={}, paragraphs={}, quotes={}, entities={}, dates={}, sources={}, keywords={}, warnings={})",
             self.stats.chars,
             self.stats.paragraphs,
             self.quotes.len(),
@@ -436,27 +302,31 @@ impl PyRepr for presscut::Article {
 /// Rebuilds a pickled object from its class name and JSON.
 #[pyfunction]
 fn _restore(py: Python<'_>, class: &str, json: &str) -> PyResult<Py<PyAny>> {
-    fn load<T: serde::de::DeserializeOwned>(json: &str) -> PyResult<T> {
-        serde_json::from_str(json).map_err(|e| PyValueError::new_err(e.to_string()))
+    fn load<T: serde::de::DeserializeOwned + Wrap>(
+        py: Python<'_>,
+        json: &str,
+    ) -> PyResult<Py<PyAny>> {
+        let value: T =
+            serde_json::from_str(json).map_err(|e| PyValueError::new_err(e.to_string()))?;
+        value.wrap(py)
     }
-    let obj = match class {
-        "Article" => Py::new(py, Article(load(json)?))?.into_any(),
-        "Span" => Py::new(py, Span(load(json)?))?.into_any(),
-        "TextSpan" => Py::new(py, TextSpan(load(json)?))?.into_any(),
-        "Block" => Py::new(py, Block(load(json)?))?.into_any(),
-        "Section" => Py::new(py, Section(load(json)?))?.into_any(),
-        "Boilerplate" => Py::new(py, Boilerplate(load(json)?))?.into_any(),
-        "Metadata" => Py::new(py, Metadata(load(json)?))?.into_any(),
-        "Speaker" => Py::new(py, Speaker(load(json)?))?.into_any(),
-        "Quote" => Py::new(py, Quote(load(json)?))?.into_any(),
-        "Entity" => Py::new(py, Entity(load(json)?))?.into_any(),
-        "TimeExpression" => Py::new(py, TimeExpression(load(json)?))?.into_any(),
-        "Source" => Py::new(py, Source(load(json)?))?.into_any(),
-        "Keyword" => Py::new(py, Keyword(load(json)?))?.into_any(),
-        "Stats" => Py::new(py, Stats(load(json)?))?.into_any(),
-        other => return Err(PyValueError::new_err(format!("unknown presscut class {other:?}"))),
-    };
-    Ok(obj)
+    match class {
+        "Article" => load::<presscut::Article>(py, json),
+        "Span" => load::<presscut::Span>(py, json),
+        "TextSpan" => load::<presscut::TextSpan>(py, json),
+        "Block" => load::<presscut::Block>(py, json),
+        "Section" => load::<presscut::Section>(py, json),
+        "Boilerplate" => load::<presscut::Boilerplate>(py, json),
+        "Metadata" => load::<presscut::Metadata>(py, json),
+        "Speaker" => load::<presscut::Speaker>(py, json),
+        "Quote" => load::<presscut::Quote>(py, json),
+        "Entity" => load::<presscut::Entity>(py, json),
+        "TimeExpression" => load::<presscut::TimeExpression>(py, json),
+        "Source" => load::<presscut::Source>(py, json),
+        "Keyword" => load::<presscut::Keyword>(py, json),
+        "Stats" => load::<presscut::Stats>(py, json),
+        other => Err(PyValueError::new_err(format!("unknown presscut class {other:?}"))),
+    }
 }
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {

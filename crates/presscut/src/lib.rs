@@ -32,6 +32,7 @@ mod options;
 mod pipeline;
 mod quotes;
 mod record;
+pub mod render;
 mod sentences;
 mod sources;
 pub mod tables;
