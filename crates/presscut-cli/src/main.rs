@@ -152,6 +152,30 @@ impl From<io::Error> for Failure {
     }
 }
 
+/// The bytes of the one input of `extract` and `render`: a file, or standard input for `-`.
+pub fn read_input(input: &std::path::Path) -> Result<Vec<u8>, Failure> {
+    if input.as_os_str() == "-" {
+        let mut buf = Vec::new();
+        io::stdin()
+            .lock()
+            .read_to_end(&mut buf)
+            .map_err(|e| Failure::Usage(format!("cannot read standard input: {e}")))?;
+        Ok(buf)
+    } else {
+        std::fs::read(input)
+            .map_err(|e| Failure::Usage(format!("cannot read {}: {e}", input.display())))
+    }
+}
+
+/// `options` for `input`: an `Auto` format becomes what the file's extension says.
+pub fn options_for(input: &std::path::Path, options: &presscut::Options) -> presscut::Options {
+    let mut options = options.clone();
+    if options.format == presscut::Format::Auto {
+        options.format = inputs::format_for_path(input);
+    }
+    options
+}
+
 fn extract(
     input: &std::path::Path,
     options: &presscut::Options,
@@ -159,22 +183,8 @@ fn extract(
 ) -> Result<ExitCode, Failure> {
     // Invalid options are usage errors, whatever the input.
     options.validate().map_err(|e| Failure::Usage(e.to_string()))?;
-    let bytes = if input.as_os_str() == "-" {
-        let mut buf = Vec::new();
-        io::stdin()
-            .lock()
-            .read_to_end(&mut buf)
-            .map_err(|e| Failure::Usage(format!("cannot read standard input: {e}")))?;
-        buf
-    } else {
-        std::fs::read(input)
-            .map_err(|e| Failure::Usage(format!("cannot read {}: {e}", input.display())))?
-    };
-    let mut options = options.clone();
-    if options.format == presscut::Format::Auto {
-        options.format = inputs::format_for_path(input);
-    }
-    match presscut::extract_bytes(&bytes, &options) {
+    let bytes = read_input(input)?;
+    match presscut::extract_bytes(&bytes, &options_for(input, options)) {
         Ok(article) => {
             let stdout = io::stdout();
             let mut out = io::BufWriter::new(stdout.lock());

@@ -5,7 +5,7 @@
 //! `"schema_version"` key), which is shown as it is; or an article's text or HTML, which is
 //! extracted first with the usual options. `-` reads standard input.
 
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -17,17 +17,7 @@ pub fn run(
     options: &presscut::Options,
 ) -> Result<ExitCode, Failure> {
     options.validate().map_err(|e| Failure::Usage(e.to_string()))?;
-    let bytes = if input.as_os_str() == "-" {
-        let mut buf = Vec::new();
-        io::stdin()
-            .lock()
-            .read_to_end(&mut buf)
-            .map_err(|e| Failure::Usage(format!("cannot read standard input: {e}")))?;
-        buf
-    } else {
-        std::fs::read(input)
-            .map_err(|e| Failure::Usage(format!("cannot read {}: {e}", input.display())))?
-    };
+    let bytes = crate::read_input(input)?;
     let article = match article_json(&bytes) {
         Some(Ok(article)) => article,
         Some(Err(e)) => {
@@ -36,19 +26,13 @@ pub fn run(
                 input.display()
             )));
         }
-        None => {
-            let mut options = options.clone();
-            if options.format == presscut::Format::Auto {
-                options.format = crate::inputs::format_for_path(input);
+        None => match presscut::extract_bytes(&bytes, &crate::options_for(input, options)) {
+            Ok(article) => article,
+            Err(e) => {
+                eprintln!("presscut: {e}");
+                return Ok(ExitCode::from(1));
             }
-            match presscut::extract_bytes(&bytes, &options) {
-                Ok(article) => article,
-                Err(e) => {
-                    eprintln!("presscut: {e}");
-                    return Ok(ExitCode::from(1));
-                }
-            }
-        }
+        },
     };
     let html = presscut::render::page(&article);
     if let Some(path) = output {
