@@ -15,6 +15,7 @@
 mod assemble;
 mod entities;
 mod error;
+mod hash;
 mod html;
 mod keywords;
 mod layout;

@@ -9,7 +9,7 @@ use super::EntityKind;
 use super::context::Context;
 use super::lexicon::{Key, LEX, phrase_hash};
 use super::mentions::Ment;
-use crate::ner::doc::IdMap;
+use crate::hash::FastMap;
 use crate::ner::features::{finish, mix};
 use crate::ner::tokenize::flags;
 
@@ -153,7 +153,7 @@ pub fn group(cx: &Context, ments: &[Ment]) -> Vec<Group> {
     let mut of: Vec<usize> = vec![usize::MAX; ments.len()];
     let mut groups: Vec<Group> = Vec::new();
     people(cx, ments, &mut of, &mut groups);
-    let mut by_key: IdMap<usize> = IdMap::default();
+    let mut by_key: FastMap<u64, usize> = FastMap::default();
     for (k, m) in ments.iter().enumerate() {
         if of[k] != usize::MAX {
             continue;
@@ -184,8 +184,8 @@ fn people(cx: &Context, ments: &[Ment], of: &mut [usize], groups: &mut Vec<Group
         ments.iter().map(|m| (m.kind == EntityKind::Person).then(|| name_parts(cx, m))).collect();
     // full names, text order; indexed by surname and by given name
     let mut full: Vec<Full> = Vec::new();
-    let mut by_surname: IdMap<Vec<usize>> = IdMap::default();
-    let mut by_first: IdMap<Vec<usize>> = IdMap::default();
+    let mut by_surname: FastMap<u64, Vec<usize>> = FastMap::default();
+    let mut by_first: FastMap<u64, Vec<usize>> = FastMap::default();
     // per cluster, the starts of its full-name mentions (ascending)
     let mut starts: Vec<Vec<usize>> = Vec::new();
     for (k, p) in parts.iter().enumerate() {
@@ -220,7 +220,7 @@ fn people(cx: &Context, ments: &[Ment], of: &mut [usize], groups: &mut Vec<Group
         starts[g].push(ments[k].start);
     }
     // lone surnames (or given names) join the nearest full name that fits
-    let mut lone: IdMap<usize> = IdMap::default();
+    let mut lone: FastMap<u64, usize> = FastMap::default();
     for (k, p) in parts.iter().enumerate() {
         let Some(NameParts { first: None, surname, .. }) = p else {
             continue;
@@ -268,7 +268,7 @@ fn nearest(full: &[Full], cands: &[usize], starts: &[Vec<usize>], pos: usize) ->
 /// spell it (`ECB` and `European Central Bank`), when exactly one fits.
 fn join_acronyms(cx: &Context, ments: &[Ment], groups: &mut [Group]) {
     // clusters named only by one acronym, by the hash of its letters and kind
-    let mut wanted: IdMap<Vec<usize>> = IdMap::default();
+    let mut wanted: FastMap<u64, Vec<usize>> = FastMap::default();
     for (g, grp) in groups.iter().enumerate() {
         if grp.kind == EntityKind::Person || grp.members.is_empty() {
             continue;
@@ -289,7 +289,7 @@ fn join_acronyms(cx: &Context, ments: &[Ment], groups: &mut [Group]) {
         return;
     }
     // the clusters whose longer names have those initials
-    let mut found: IdMap<Vec<usize>> = IdMap::default();
+    let mut found: FastMap<u64, Vec<usize>> = FastMap::default();
     for (g, grp) in groups.iter().enumerate() {
         if grp.kind == EntityKind::Person {
             continue;
@@ -366,7 +366,7 @@ fn join_orgs(
     index: impl Fn(&Ment, &mut dyn FnMut(Key)),
     joins: impl Fn(&Group) -> bool,
 ) {
-    let mut by_key: IdMap<Vec<usize>> = IdMap::default();
+    let mut by_key: FastMap<u64, Vec<usize>> = FastMap::default();
     for (g, grp) in groups.iter().enumerate() {
         if grp.kind != EntityKind::Organization {
             continue;

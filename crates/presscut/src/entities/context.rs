@@ -3,13 +3,12 @@
 //! Ukraine`), where capitals say little about names.
 
 use super::lexicon::{Key, phrase_hash};
-use crate::ner::doc::{IdHasher, headline, is_function_word, sentence_spans};
+use crate::hash::FastSet;
+use crate::ner::doc::{headline, is_function_word, sentence_spans};
 use crate::ner::features::word_hash;
 use crate::ner::tokenize::{Token, flags};
-use std::collections::HashSet;
-use std::hash::BuildHasherDefault;
 
-type IdSet = HashSet<u64, BuildHasherDefault<IdHasher>>;
+type IdSet = FastSet<u64>;
 
 /// Longest title-case sentence (in tokens) read as a heading.
 const HEADING_MAX: usize = 30;

@@ -10,11 +10,9 @@ use super::EntityKind;
 use super::context::Context;
 use super::lexicon::{Cue, DemKind, Key, LEX};
 use super::mentions::Ment;
+use crate::hash::{FastMap, FastSet};
 use crate::ner::NerType;
-use crate::ner::doc::{IdHasher, IdMap};
 use crate::ner::tokenize::flags;
-use std::collections::HashSet;
-use std::hash::BuildHasherDefault;
 
 /// Below this tagger confidence, an unambiguous gazetteer entry decides between location and
 /// organisation (tuned on held-out training documents).
@@ -181,7 +179,7 @@ pub fn assign(cx: &Context, ments: &mut [Ment]) {
     // mention of the same words the tagger called MISC or ORG (`New START treaty` makes each
     // `New START` a law), demonym evidence for MISC ones (an organisation named like a demonym
     // is a team or a newspaper); the tagger itself already makes its types consistent
-    let mut evident: IdMap<EntityKind> = IdMap::default();
+    let mut evident: FastMap<u64, EntityKind> = FastMap::default();
     for (k, m) in ments.iter().enumerate() {
         if strong[k] {
             evident.entry(m.key).or_insert(m.kind);
@@ -207,7 +205,7 @@ pub fn assign(cx: &Context, ments: &mut [Ment]) {
 /// An organisation named after its seat (`Kremlin`, `White House`) that the article only
 /// mentions after a locative preposition (`in the Kremlin`) is the place.
 fn buildings_as_places(cx: &Context, ments: &mut [Ment]) {
-    let mut places: IdMap<bool> = IdMap::default(); // key → every such mention is locative
+    let mut places: FastMap<u64, bool> = FastMap::default(); // key → every such mention is locative
     for m in ments.iter() {
         if m.ty == NerType::Loc && m.kind == EntityKind::Organization {
             let all = places.entry(m.key).or_insert(true);
@@ -227,7 +225,7 @@ fn buildings_as_places(cx: &Context, ments: &mut [Ment]) {
 /// A one-word mention that is the last word of a person's full name is that person, unless
 /// the lists know it as a place or organisation.
 fn surnames_are_people(cx: &Context, ments: &mut [Ment]) {
-    let surnames: HashSet<Key, BuildHasherDefault<IdHasher>> = ments
+    let surnames: FastSet<Key> = ments
         .iter()
         .filter(|m| m.kind == EntityKind::Person && m.b - m.a >= 2)
         .map(|m| cx.key(m.b - 1, m.b))

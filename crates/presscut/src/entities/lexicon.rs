@@ -3,10 +3,8 @@
 //! by a hash of the words, so that a mention is looked up with one probe and no allocation.
 
 use super::Gender;
-use crate::ner::doc::{IdHasher, IdMap};
+use crate::hash::{FastMap, FastSet};
 use crate::ner::features::{finish, mix, word_hash};
-use std::collections::HashSet;
-use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
 /// What kind of place a gazetteer entry is; earlier variants win when a form names several.
@@ -104,8 +102,8 @@ pub type Key = u64;
 /// looked up without building a string; acronym forms also check an [`exact_hash`].
 pub struct Lexicon {
     /// places, organisations and demonyms in one map (one probe per mention)
-    names: IdMap<Names>,
-    titles: IdMap<Title>,
+    names: FastMap<u64, Names>,
+    titles: FastMap<u64, Title>,
     /// word hashes of the first and last words of titles (a quick "no title here")
     title_first: IdSet,
     title_last: IdSet,
@@ -115,7 +113,7 @@ pub struct Lexicon {
     title_prefixes: Vec<String>,
     title_suffixes: Vec<String>,
     /// given names → (gender, flagged as also a common word or place)
-    first_names: IdMap<(Gender, bool)>,
+    first_names: FastMap<u64, (Gender, bool)>,
     /// head words by [`exact_hash`] (they match case-sensitively)
     event_heads: IdSet,
     law_heads: IdSet,
@@ -131,10 +129,10 @@ pub struct Lexicon {
     /// surname particles (`von`, `der`, `bin`) by [`phrase_hash`], and hyphen-joined ones (`al-`)
     particles: IdSet,
     particle_prefixes: Vec<&'static str>,
-    cues: IdMap<Cue>,
+    cues: FastMap<u64, Cue>,
 }
 
-type IdSet = HashSet<u64, BuildHasherDefault<IdHasher>>;
+type IdSet = FastSet<u64>;
 
 /// What the lists say a sequence of words is.
 #[derive(Clone, Copy, Debug, Default)]

@@ -6,9 +6,9 @@
 use super::EntityKind;
 use super::context::Context;
 use super::lexicon::{Demonym, Key, LEX, Org, Place, Title, TitleKind};
-use crate::ner::doc::{IdHasher, IdMap};
+use crate::hash::{FastMap, FastSet};
 
-type IdSet = std::collections::HashSet<Key, std::hash::BuildHasherDefault<IdHasher>>;
+type IdSet = FastSet<Key>;
 use crate::ner::tokenize::flags;
 use crate::ner::{NerSpan, NerType};
 
@@ -143,7 +143,7 @@ pub fn check_headings(cx: &Context, ments: &mut Vec<Ment>) {
     if !ments.iter().any(|m| cx.in_heading(m.a)) {
         return;
     }
-    let mut body: IdMap<NerType> = IdMap::default();
+    let mut body: FastMap<u64, NerType> = FastMap::default();
     for m in ments.iter().filter(|m| !cx.in_heading(m.a)) {
         body.entry(m.key).or_insert(m.ty);
         if m.ty == NerType::Per && m.b - m.a >= 2 {
@@ -208,7 +208,7 @@ pub fn drop_initial_fragments(cx: &Context, ments: &mut Vec<Ment>) {
     }
     // words standing alone as a mention somewhere, and words used inside and at the end of
     // longer names
-    let mut alone: IdMap<usize> = IdMap::default();
+    let mut alone: FastMap<u64, usize> = FastMap::default();
     let mut inner = IdSet::default();
     let mut last = IdSet::default();
     for m in ments.iter() {

@@ -3,12 +3,12 @@
 //! punctuation; counted with the evidence the ranker needs.
 
 use super::families;
-use super::hash::{fold, mix};
-use super::idmap::IdMap;
 use super::tokens::{
     ALLCAPS, ALPHA, BLIND, BREAK, CAP, DUP, Doc, JUNK, NO_ENTITY, POSS, TITLE, Token,
 };
 use super::view::{R_CONTENT, R_HEAD, R_JOIN, R_LEAD, R_SINGLE, R_TITLE, View};
+use crate::hash::IdTable;
+use crate::hash::{fold, mix};
 
 /// Longest phrase in tokens (content words plus connectors).
 pub(crate) const MAX_TOKENS: usize = 5;
@@ -235,7 +235,7 @@ pub(crate) fn collect(doc: &Doc) -> Candidates {
     let cells = &v.cells;
     let idf_plain = super::lexicon::LEXICON.idf_common;
     // Phrases by key: a candidate's id, or (tagged `WAITING`) a phrase seen once.
-    let mut index = IdMap::with_capacity((n / 4).min(1 << 20));
+    let mut index = IdTable::with_capacity((n / 4).min(1 << 20));
     let mut pending: Vec<Occurrence> = Vec::with_capacity(n / 2);
     let mut list: Vec<Cand> = Vec::with_capacity((n / 2).min(1 << 20));
     let mut single = vec![NONE; doc.n_stems];

@@ -4,16 +4,13 @@
 //! allocates a `String` per token; a collision between two different words is astronomically
 //! unlikely at these vocabulary sizes and would only blur one word's weight.
 
-use std::collections::HashSet;
-use std::hash::{BuildHasherDefault, Hasher};
-
-const K: u64 = 0xf135_7aea_2e62_a9c5;
+pub(crate) use crate::hash::mix;
 
 /// One step of the word hash: folds in the next byte of the lower-cased word. The tokenizer
 /// calls it as it reads a word, so that no word is read twice.
 #[inline(always)]
 pub(crate) fn step(h: u64, b: u8) -> u64 {
-    (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K)
+    crate::hash::fold(h, u64::from(b))
 }
 
 /// The word hash of bytes that are already lower case (the word lists).
@@ -49,54 +46,6 @@ pub(crate) fn hash_lower(word: &str) -> u64 {
         return hash_ascii_lower(word.as_bytes());
     }
     mix(word.chars().fold(0, step_char))
-}
-
-/// A small, fast, non-cryptographic hasher for keys that are already short integers or hashes.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct Fx(u64);
-
-impl Hasher for Fx {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.add(u64::from(b));
-        }
-    }
-    fn write_u32(&mut self, n: u32) {
-        self.add(u64::from(n));
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.add(n);
-    }
-    fn finish(&self) -> u64 {
-        // Spreads the multiply's high-bit entropy into the low bits that index the table.
-        mix(self.0)
-    }
-}
-
-impl Fx {
-    #[inline]
-    fn add(&mut self, w: u64) {
-        self.0 = fold(self.0, w);
-    }
-}
-
-pub(crate) type FxBuild = BuildHasherDefault<Fx>;
-pub(crate) type FxSet<K> = HashSet<K, FxBuild>;
-
-/// Mixes a 64-bit value so that all of its bits depend on all input bits (murmur3 fmix64).
-#[inline]
-pub(crate) fn mix(mut x: u64) -> u64 {
-    x ^= x >> 33;
-    x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
-    x ^= x >> 33;
-    x = x.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-    x ^ (x >> 33)
-}
-
-/// Folds one more value into an order-sensitive running hash (finish it with [`mix`]).
-#[inline]
-pub(crate) fn fold(h: u64, v: u64) -> u64 {
-    (h.rotate_left(5) ^ v).wrapping_mul(K)
 }
 
 #[cfg(test)]

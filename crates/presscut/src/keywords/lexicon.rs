@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use super::hash::hash_bytes;
 use super::idf::IdfTable;
-use super::idmap::IdMap;
+use crate::hash::IdTable;
 
 const IDF_TSV: &str = include_str!("../../data/keywords_idf.tsv");
 const STOPWORDS: &str = include_str!("../../data/keywords_stopwords.txt");
@@ -87,7 +87,7 @@ impl WordClass {
 pub(crate) struct Lexicon {
     idf: IdfTable,
     /// Flags of the few hundred listed function words, titles, connectors, abbreviations.
-    flags: IdMap,
+    flags: IdTable,
     /// The weight given to a word missing from the table (names, rare words): the rarest
     /// listed word's weight.
     pub idf_unknown: f32,
@@ -140,7 +140,7 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             *by_word.entry(hash_bytes(w.as_bytes())).or_default() |= flag;
         }
     }
-    let mut flags = IdMap::with_capacity(by_word.len());
+    let mut flags = IdTable::with_capacity(by_word.len());
     for (&h, &f) in &by_word {
         flags.get_or_insert_with(h, || u32::from(f));
     }

@@ -15,7 +15,6 @@ mod candidates;
 mod families;
 mod hash;
 mod idf;
-mod idmap;
 mod lexicon;
 mod rank;
 mod tokens;

@@ -211,12 +211,12 @@ pub(crate) fn sentences(tokens: &[Token]) -> impl Iterator<Item = (usize, usize)
 /// topic); a sentence repeated verbatim (a headline repeated between sections, boilerplate)
 /// counts once.
 fn mark_sentences(doc: &mut Doc, ranges: &[(usize, usize)]) {
-    let mut seen = super::hash::FxSet::default();
+    let mut seen = crate::hash::FastSet::default();
     for &(a, b) in ranges {
         let (mut content, mut cap_content, mut alpha, mut allcaps) = (0u32, 0u32, 0u32, 0u32);
         let mut h = 0u64;
         for t in &doc.tokens[a..b] {
-            h = super::hash::fold(h, u64::from(t.ty));
+            h = crate::hash::fold(h, u64::from(t.ty));
             if !t.has(ALPHA) {
                 continue;
             }
@@ -238,7 +238,7 @@ fn mark_sentences(doc: &mut Doc, ranges: &[(usize, usize)]) {
         if heading {
             flags |= TITLE;
         }
-        if b - a >= 4 && !seen.insert(super::hash::mix(h)) {
+        if b - a >= 4 && !seen.insert(crate::hash::mix(h)) {
             flags |= DUP;
         }
         if flags != 0 {

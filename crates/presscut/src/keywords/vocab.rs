@@ -2,8 +2,8 @@
 //! folded), its lists (function word, title, connector, abbreviation) and its weight.
 
 use super::hash::{hash_ascii_lower, hash_bytes};
-use super::idmap::IdMap;
 use super::lexicon::{LEXICON, WordClass};
+use crate::hash::IdTable;
 
 /// A word type of the document (its lower-cased form).
 #[derive(Clone, Copy, Debug)]
@@ -148,8 +148,8 @@ fn idf_of(lower: &str, acronym: bool) -> f32 {
 
 pub(crate) struct Vocab {
     pub types: Vec<TypeInfo>,
-    by_hash: IdMap,
-    pub stems: IdMap,
+    by_hash: IdTable,
+    pub stems: IdTable,
     buf: String,
 }
 
@@ -159,8 +159,8 @@ impl Vocab {
     pub fn with_capacity(n: usize) -> Self {
         Self {
             types: Vec::with_capacity(2 * n),
-            by_hash: IdMap::with_capacity(n),
-            stems: IdMap::with_capacity(n),
+            by_hash: IdTable::with_capacity(n),
+            stems: IdTable::with_capacity(n),
             buf: String::new(),
         }
     }

@@ -5,30 +5,10 @@
 use super::features::{self, Atom, Run, SentInfo};
 use super::gazetteer;
 use super::labels::label_type;
-use super::table::HashIds;
 use super::tokenize::{Token, flags};
+use crate::hash::IdTable;
 use std::cell::RefCell;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
-
-/// Hasher for keys that are already well-mixed 64-bit hashes.
-#[derive(Default, Clone, Copy, Debug)]
-pub struct IdHasher(u64);
-impl Hasher for IdHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = features::mix(self.0, u64::from(b));
-        }
-    }
-    fn write_u64(&mut self, x: u64) {
-        self.0 = x;
-    }
-}
-pub type IdMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
 
 /// Casing and label evidence for one word (by lower-cased hash) across the document.
 #[derive(Clone, Copy, Debug, Default)]
@@ -52,7 +32,7 @@ const NONE: u32 = u32::MAX;
 
 thread_local! {
     /// Word hash → index into [`Doc::evidence`] while it is collected (reused between calls).
-    static INDEX: RefCell<HashIds> = RefCell::new(HashIds::default());
+    static INDEX: RefCell<IdTable> = RefCell::new(IdTable::default());
 }
 
 /// A document ready for feature extraction.
@@ -155,7 +135,7 @@ impl<'t> Doc<'t> {
         INDEX.with_borrow_mut(|index| self.collect_evidence_with(index));
     }
 
-    fn collect_evidence_with(&mut self, index: &mut HashIds) {
+    fn collect_evidence_with(&mut self, index: &mut IdTable) {
         self.ev_ix = vec![NONE; self.tokens.len()];
         index.clear();
         // words with a capital first, then the lower-case uses of those words

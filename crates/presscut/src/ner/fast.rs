@@ -9,7 +9,7 @@ use super::features::{self, Atom, BOS, EOS, key1, key2, key3, tpl};
 use super::gazetteer::cat;
 use super::labels::L;
 use super::model::{Model, Row};
-use super::table::HashIds;
+use crate::hash::IdTable;
 
 /// Form ids of the sentence boundaries (never looked up by word).
 const BOS_FORM: u32 = 0;
@@ -47,7 +47,7 @@ const SMALL: usize = HIST_MAJ + 10;
 /// Per-document memo of partial scores (reused between documents, reset by [`Memo::reset`]).
 #[allow(missing_debug_implementations)] // caches; nothing useful to print
 pub struct Memo {
-    ids: HashIds,
+    ids: IdTable,
     forms: Vec<Form>,
     /// per token: its form, for tokens the model reads (active ones and their neighbours)
     tok_form: Vec<u32>,
@@ -59,7 +59,7 @@ pub struct Memo {
 impl Default for Memo {
     fn default() -> Self {
         Memo {
-            ids: HashIds::default(),
+            ids: IdTable::default(),
             forms: Vec::new(),
             tok_form: Vec::new(),
             shape_keys: vec![0; SHAPE_MEMO],

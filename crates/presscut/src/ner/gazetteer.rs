@@ -2,9 +2,9 @@
 //! demonyms, organisations, outlets, titles, head words) compiled once into a trie over token
 //! hashes, so that multi-word entries match on token boundaries; the longest match wins.
 
-use super::doc::IdMap;
 use super::features::{self, Atom};
 use super::tokenize::{Token, flags, tokenize};
+use crate::hash::FastMap;
 use crate::lexicon::{self, col, rows, split_names, strip_qualifier};
 use std::sync::LazyLock;
 
@@ -139,7 +139,7 @@ struct Node {
 /// hashes the features use), so that matching costs about one hash lookup per capitalised
 /// token and needs no copy of the text.
 struct Gazetteer {
-    nodes: IdMap<Node>,
+    nodes: FastMap<u64, Node>,
     pats: Vec<Pattern>,
     /// tokens in the longest entry
     max_len: usize,
@@ -158,7 +158,7 @@ fn is_acronym(s: &str) -> bool {
 }
 
 static GAZ: LazyLock<Gazetteer> = LazyLock::new(|| {
-    let mut g = Gazetteer { nodes: IdMap::default(), pats: Vec::new(), max_len: 0 };
+    let mut g = Gazetteer { nodes: FastMap::default(), pats: Vec::new(), max_len: 0 };
     for (surface, c) in entries() {
         let toks = tokenize(surface);
         if toks.is_empty() || toks.len() > 12 {

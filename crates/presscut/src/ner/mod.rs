@@ -18,7 +18,6 @@ pub mod features;
 pub mod gazetteer;
 pub mod labels;
 pub mod model;
-pub mod table;
 pub mod tagger;
 pub mod tokenize;
 

@@ -2,7 +2,6 @@
 //! `data/` and compiled into an Aho-Corasick automaton and hash maps.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 const CUES_TSV: &str = include_str!("../../data/quote_cues.tsv");
@@ -129,29 +128,6 @@ pub static CUES: LazyLock<Cues> = LazyLock::new(|| {
     }
     Cues { ac, flags, starts }
 });
-
-/// A fast hasher for the stage's small tables (short ASCII words, or keys that are already
-/// hashes); not for untrusted-key tables exposed to collisions, which these are not.
-#[derive(Default, Clone, Copy)]
-pub struct FastHasher(u64);
-
-impl std::hash::Hasher for FastHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut buf = [0u8; 8];
-            buf[..chunk.len()].copy_from_slice(chunk);
-            self.write_u64(u64::from_le_bytes(buf));
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-pub type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FastHasher>>;
 
 /// Longest word the class table holds, in bytes.
 pub const MAX_LEN: usize = 24;
