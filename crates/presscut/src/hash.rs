@@ -217,7 +217,7 @@ mod tests {
             assert_eq!(t.get(k << 40), Some(k as u32 + 1));
         }
         assert_eq!(t.get(1000 << 40), None);
-        assert_eq!(t.get_or_insert_with(0, || 9), 7);
+        assert_eq!(t.get_or_insert_with(0, || 9), 9);
         t.insert(0, 3);
         assert_eq!(t.get(0), Some(3));
     }
