@@ -8,6 +8,15 @@ pub type FastMap<K, V> = rustc_hash::FxHashMap<K, V>;
 /// `HashSet` with the crate's fast hasher.
 pub type FastSet<K> = rustc_hash::FxHashSet<K>;
 
+/// The 64-bit hash of a byte string (the key of word and phrase tables).
+#[inline]
+pub fn hash_bytes(bytes: &[u8]) -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = rustc_hash::FxBuildHasher.build_hasher();
+    h.write(bytes);
+    mix(h.finish())
+}
+
 /// Mixes a 64-bit value so that every output bit depends on every input bit (murmur3 fmix64):
 /// turns running hashes and small ids into keys whose low bits index tables well.
 #[inline]

@@ -1,5 +1,8 @@
 //! Reading the data files under `data/`: one entry a line, `#` comment lines, tab-separated
-//! columns. Each lexicon is parsed once, behind a `LazyLock`, where it is used.
+//! columns. Each lexicon is parsed once, behind a `LazyLock`, where it is used; the word
+//! classes of single words are in one table ([`classes`]).
+
+pub mod classes;
 
 /// The entry lines of a data file: comments and blank lines skipped, ends trimmed.
 pub fn entries(data: &str) -> impl Iterator<Item = &str> {

@@ -13,6 +13,11 @@
 //! [`Article`] (contract version [`SCHEMA_VERSION`]).
 
 mod assemble;
+// The document's internals are public only to the training tools (`examples/train_*`).
+#[cfg(feature = "train")]
+pub mod doc;
+#[cfg(not(feature = "train"))]
+mod doc;
 mod entities;
 mod error;
 mod hash;
@@ -25,14 +30,12 @@ mod model;
 #[cfg(feature = "train")]
 pub mod ner;
 #[cfg(not(feature = "train"))]
-#[allow(dead_code, unused_imports)] // parts serve only the training tool
 mod ner;
 mod normalize;
 mod offsets;
 mod options;
 mod pipeline;
 mod quotes;
-mod sentences;
 mod sources;
 mod time;
 
@@ -61,6 +64,10 @@ pub mod devtools {
     /// The named-entity tagger's internals, for `examples/train_ner`.
     #[cfg(feature = "train")]
     pub use crate::ner;
+
+    /// The document (tokens, sentences), for the training tools.
+    #[cfg(feature = "train")]
+    pub use crate::doc;
 
     /// The quote finder's learning candidates, for `examples/train_quotes`.
     #[cfg(feature = "train")]

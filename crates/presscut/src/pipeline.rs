@@ -3,9 +3,7 @@
 use crate::error::Error;
 use crate::model::{Article, BlockKind, Keyword, SourceFormat};
 use crate::options::{Format, Options};
-use crate::{
-    assemble, entities, html, keywords, layout, normalize, quotes, sentences, sources, time,
-};
+use crate::{assemble, doc, entities, html, keywords, layout, normalize, quotes, sources, time};
 
 /// Inputs larger than this are refused with [`Error::InputTooLarge`].
 pub const MAX_INPUT_BYTES: usize = 256 * 1024 * 1024;
@@ -41,15 +39,19 @@ pub fn extract_bytes(input: &[u8], options: &Options) -> Result<Article, Error> 
     let layout = layout::run(&normalized.text, options.clean);
     let text = layout.text.as_str();
 
-    // 3. Sentences inside blocks.
-    let block_spans: Vec<(usize, usize)> = layout.blocks.iter().map(|b| (b.start, b.end)).collect();
-    let sentences = sentences::split(text, &block_spans);
+    // 3. The document every later stage reads: tokens, word types, blocks, quote marks,
+    //    sentences.
+    let blocks: Vec<(BlockKind, usize, usize)> =
+        layout.blocks.iter().map(|b| (b.kind, b.start, b.end)).collect();
+    let doc = doc::Doc::new(text, &blocks);
+    let sentences = doc.sentence_spans();
 
     // 4. Entities, clustered per article.
-    let entities = entities::run(text, &sentences);
+    let entities = entities::run(&doc);
 
     // 5. Quotes, speakers resolved to entities.
     let title = layout.blocks.iter().find(|b| b.kind == BlockKind::Title).map(|b| (b.start, b.end));
+    let block_spans: Vec<(usize, usize)> = layout.blocks.iter().map(|b| (b.start, b.end)).collect();
     let (quotes, quote_warnings) = quotes::run(text, &block_spans, title, &entities);
 
     // 6. Time, relative to the given date, else the article's own.

@@ -9,9 +9,9 @@ use super::EntityKind;
 use super::context::Context;
 use super::lexicon::{Key, LEX, phrase_hash};
 use super::mentions::Ment;
+use crate::doc::flags;
 use crate::hash::FastMap;
 use crate::ner::features::{finish, mix};
-use crate::ner::tokenize::flags;
 
 /// A cluster under construction: its kind, canonical name and member mentions (indices).
 pub struct Group {

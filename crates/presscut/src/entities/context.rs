@@ -3,10 +3,10 @@
 //! Ukraine`), where capitals say little about names.
 
 use super::lexicon::{Key, phrase_hash};
+use crate::doc::{Doc, Token, flags};
 use crate::hash::FastSet;
-use crate::ner::doc::{headline, is_function_word, sentence_spans};
+use crate::ner::doc::{headline, is_function_word};
 use crate::ner::features::word_hash;
-use crate::ner::tokenize::{Token, flags};
 
 type IdSet = FastSet<u64>;
 
@@ -26,19 +26,19 @@ pub struct Context<'t> {
 }
 
 impl<'t> Context<'t> {
-    /// Prepare `text`; `sentences` are byte spans as for the tagger (empty: lines, split after
-    /// sentence-final punctuation). A sentence counts as a heading when it is in title case
-    /// (every content word capitalised, not in capitals), has no numbers, and capitalises some
-    /// word that the article elsewhere writes in lower case; lists of names and table rows
-    /// have no such word.
-    pub fn new(text: &'t str, toks: &'t [Token], sentences: &[(usize, usize)]) -> Self {
-        let sents = sentence_spans(toks, sentences);
+    /// Prepare the document `d`, its clauses as sentences. A sentence counts as a heading when
+    /// it is in title case (every content word capitalised, not in capitals), has no numbers,
+    /// and capitalises some word that the article elsewhere writes in lower case; lists of
+    /// names and table rows have no such word.
+    pub fn new(d: &'t Doc<'t>) -> Self {
+        let (text, toks) = (d.text, d.tokens.as_slice());
+        let sents = d.clauses();
         let mut sent_of = vec![0u32; toks.len()];
         let mut heading = Vec::with_capacity(sents.len());
         for (s, &(a, b)) in sents.iter().enumerate() {
             sent_of[a..b].fill(s as u32);
             // a long lower-case word rules title case out without counting the rest
-            let title_case = !toks[a..b].iter().any(|t| t.has(flags::LOWER) && t.end - t.start > 4)
+            let title_case = !toks[a..b].iter().any(|t| t.has(flags::LOWER) && t.len() > 4)
                 && headline(text, &toks[a..b]) == 2
                 && b - a <= HEADING_MAX
                 && !toks[a..b].iter().any(|t| t.has(flags::NUMBER));

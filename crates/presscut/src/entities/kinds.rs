@@ -10,9 +10,9 @@ use super::EntityKind;
 use super::context::Context;
 use super::lexicon::{Cue, DemKind, Key, LEX};
 use super::mentions::Ment;
+use crate::doc::flags;
 use crate::hash::{FastMap, FastSet};
 use crate::ner::NerType;
-use crate::ner::tokenize::flags;
 
 /// Below this tagger confidence, an unambiguous gazetteer entry decides between location and
 /// organisation (tuned on held-out training documents).

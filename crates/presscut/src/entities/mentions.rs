@@ -9,7 +9,7 @@ use super::lexicon::{Demonym, Key, LEX, Org, Place, Title, TitleKind};
 use crate::hash::{FastMap, FastSet};
 
 type IdSet = FastSet<Key>;
-use crate::ner::tokenize::flags;
+use crate::doc::flags;
 use crate::ner::{NerSpan, NerType};
 
 /// A mention being worked on: token range, byte span, tagger type and score, current kind.
@@ -37,8 +37,8 @@ impl Ment {
         Ment {
             a,
             b,
-            start: cx.toks[a].start,
-            end: cx.toks[b - 1].end,
+            start: cx.toks[a].start(),
+            end: cx.toks[b - 1].end(),
             ty,
             score,
             kind: kind_of(ty),
@@ -87,11 +87,11 @@ pub fn collect(cx: &Context, spans: &[NerSpan]) -> Vec<Ment> {
     let mut out = Vec::with_capacity(spans.len());
     let mut cursor = 0; // spans come in text order: find their tokens by walking forward
     for s in spans {
-        while cursor < cx.toks.len() && cx.toks[cursor].start < s.start {
+        while cursor < cx.toks.len() && cx.toks[cursor].start() < s.start {
             cursor += 1;
         }
         let mut a = cursor;
-        while cursor < cx.toks.len() && cx.toks[cursor].end <= s.end {
+        while cursor < cx.toks.len() && cx.toks[cursor].end() <= s.end {
             cursor += 1;
         }
         let b = cursor;

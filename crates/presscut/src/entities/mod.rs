@@ -20,7 +20,8 @@ pub mod roles;
 
 pub use resolve::{resolve_name, resolve_role};
 
-use crate::ner::{self, NerSpan, Token};
+use crate::doc::Doc;
+use crate::ner::{self, NerSpan};
 
 /// What an entity is: the contract's `kind`.
 pub use crate::model::EntityKind;
@@ -58,27 +59,19 @@ pub struct Cluster {
     pub first_mention: usize,
 }
 
-/// Find the entities of `text`. `sentences`: sentence byte spans (from the pipeline; when
-/// empty, each line is a sentence, split further after sentence-final punctuation). Clusters
-/// come back ordered by first mention.
+/// Find the entities of the document. Clusters come back ordered by first mention.
 #[inline(never)] // one frame per stage in profiles
-pub fn run(text: &str, sentences: &[(usize, usize)]) -> Vec<Cluster> {
-    let tokens = ner::tokenize(text);
-    let spans = ner::tag(text, &tokens, sentences);
-    build(text, &tokens, sentences, &spans)
+pub fn run(d: &Doc) -> Vec<Cluster> {
+    let spans = ner::tag(d);
+    build(d, &spans)
 }
 
-/// [`run`] on tokens and tagger spans computed elsewhere (the pipeline, evaluation tools).
-pub fn build(
-    text: &str,
-    tokens: &[Token],
-    sentences: &[(usize, usize)],
-    spans: &[NerSpan],
-) -> Vec<Cluster> {
-    if tokens.is_empty() || spans.is_empty() {
+/// [`run`] on tagger spans computed elsewhere (evaluation tools).
+pub fn build(d: &Doc, spans: &[NerSpan]) -> Vec<Cluster> {
+    if d.tokens.is_empty() || spans.is_empty() {
         return Vec::new();
     }
-    let cx = context::Context::new(text, tokens, sentences);
+    let cx = context::Context::new(d);
     let mut ments = mentions::collect(&cx, spans);
     mentions::check_headings(&cx, &mut ments);
     mentions::drop_initial_fragments(&cx, &mut ments);

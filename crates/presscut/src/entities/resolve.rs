@@ -3,7 +3,7 @@
 
 use super::lexicon::{Cue, LEX, key_of, phrase_hash};
 use super::{Cluster, EntityKind};
-use crate::ner::tokenize::{flags, tokenize};
+use crate::doc::{flags, tokenize};
 
 /// The cluster a name mention refers to. `span` is a byte span of `text`: a mention of a
 /// cluster (exactly, or holding one: `President Vladimir Putin`), or words that name a person

@@ -7,7 +7,7 @@
 use super::context::Context;
 use super::lexicon::{Cue, LEX, TitleKind};
 use super::{Cluster, EntityKind, Gender};
-use crate::ner::tokenize::flags;
+use crate::doc::flags;
 
 /// "No mention" in the per-token mention tables.
 const NONE: u32 = u32::MAX;
@@ -155,7 +155,7 @@ fn role_after(cx: &Context, i: usize, end: usize, starts: &[u32]) -> Option<usiz
 
 /// The role text of tokens `a..b`, white space collapsed.
 fn role_text(cx: &Context, a: usize, b: usize) -> String {
-    let raw = cx.text.get(cx.toks[a].start..cx.toks[b - 1].end).unwrap_or("");
+    let raw = cx.text.get(cx.toks[a].start()..cx.toks[b - 1].end()).unwrap_or("");
     raw.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -280,7 +280,7 @@ fn pronoun_votes(
             end = end.min(next_b);
         }
         for t in &cx.toks[b..end.max(b)] {
-            let len = t.end - t.start;
+            let len = t.len();
             if !(2..=7).contains(&len) || t.flags & flags::ALPHA == 0 {
                 continue;
             }

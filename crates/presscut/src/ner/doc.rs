@@ -5,7 +5,7 @@
 use super::features::{self, Atom, Run, SentInfo};
 use super::gazetteer;
 use super::labels::label_type;
-use super::tokenize::{Token, flags};
+use crate::doc::{Token, flags};
 use crate::hash::IdTable;
 use std::cell::RefCell;
 use std::sync::LazyLock;
@@ -71,27 +71,18 @@ fn trigger(t: &Token) -> bool {
 }
 
 impl<'t> Doc<'t> {
-    /// Prepare `text` with its `tokens`; `sentences` are byte spans (empty: lines, split further
-    /// after sentence-final punctuation followed by a capitalised word). The model will look at
-    /// tokens within `radius` tokens of a capitalised word, a digit or a caseless letter (None:
-    /// every token); elsewhere a lower-case stretch cannot hold an entity.
+    /// Prepare `text` with its `tokens`, cut into `clauses` (token ranges, in order: the
+    /// sentences, and inside them the sentences of quotations). The model will look at tokens
+    /// within `radius` tokens of a capitalised word, a digit or a caseless letter (None: every
+    /// token); elsewhere a lower-case stretch cannot hold an entity.
     pub fn new(
         text: &'t str,
         tokens: &[Token],
-        sentences: &[(usize, usize)],
+        clauses: &[(usize, usize)],
         radius: Option<usize>,
     ) -> Doc<'t> {
-        Doc::from_tokens(text, tokens.to_vec(), sentences, radius)
-    }
-
-    /// [`Doc::new`] taking the tokens over.
-    pub fn from_tokens(
-        text: &'t str,
-        mut toks: Vec<Token>,
-        sentences: &[(usize, usize)],
-        radius: Option<usize>,
-    ) -> Doc<'t> {
-        let sents = sentence_ranges(&mut toks, sentences);
+        let mut toks = tokens.to_vec();
+        let sents = clause_ranges(&mut toks, clauses);
         let active = active_tokens(&toks, &sents, radius);
         // full atoms where features read them (active tokens and their neighbours)
         let mut atoms = Vec::with_capacity(toks.len());
@@ -154,7 +145,7 @@ impl<'t> Doc<'t> {
                     filter[(w >> 58) as usize] |= 1 << ((w >> 52) & 63);
                 }
                 self.ev_ix[i] = ix;
-                if !caps && t.flags & (flags::SENT_START | flags::CAP) == flags::CAP && i > a {
+                if !caps && t.flags & (flags::CLAUSE_START | flags::CAP) == flags::CAP && i > a {
                     let e = &mut self.evidence[ix as usize];
                     e.cap_mid = e.cap_mid.saturating_add(1);
                 }
@@ -185,6 +176,7 @@ impl<'t> Doc<'t> {
 
     /// Look at tokens within `radius` of a trigger from now on (the document must have been
     /// prepared with a radius at least as large, or None, so that their atoms are complete).
+    #[cfg(feature = "train")]
     pub fn set_radius(&mut self, radius: Option<usize>) {
         self.active = active_tokens(&self.tokens, &self.sents, radius);
     }
@@ -211,6 +203,7 @@ impl<'t> Doc<'t> {
     }
 
     /// Emit the features of token `i` (a document index) of sentence `s` as (template, key).
+    #[cfg(feature = "train")]
     #[inline]
     pub fn features(&self, s: usize, i: usize, mut emit: impl FnMut(u64, u64)) {
         features::word_features(&self.atoms[i], self.tokens[i].text(self.text), &mut emit);
@@ -256,6 +249,7 @@ impl<'t> Doc<'t> {
     }
 
     /// Forget the label history (to tag the document again from scratch).
+    #[cfg(feature = "train")]
     pub fn reset_history(&mut self) {
         self.first_pass = None;
         for e in &mut self.evidence {
@@ -399,7 +393,7 @@ pub fn headline(text: &str, toks: &[Token]) -> u8 {
         if t.flags & flags::ALPHA == 0 {
             continue;
         }
-        if t.end - t.start > 1 {
+        if t.len() > 1 {
             letters += 1;
             caps += usize::from(t.flags & flags::ALL_CAPS != 0);
         }
@@ -414,56 +408,45 @@ pub fn headline(text: &str, toks: &[Token]) -> u8 {
     // title case: no lower-case word other than small function words
     let content = |t: &Token| {
         t.flags & (flags::ALPHA | flags::CAP | flags::CLITIC) == flags::ALPHA
-            && (t.end - t.start > 4 || !is_function_word(t.text(text)))
+            && (t.len() > 4 || !is_function_word(t.text(text)))
     };
     if toks.iter().any(content) { 0 } else { 2 }
 }
 
-/// Token index ranges of the sentences; marks `SENT_START` on their first tokens.
-pub fn sentence_ranges(toks: &mut [Token], sentences: &[(usize, usize)]) -> Vec<(usize, usize)> {
-    let out = sentence_spans(toks, sentences);
+/// The clauses as given, checked to be in order and within the tokens (a damaged range is left
+/// out), with [`flags::CLAUSE_START`] on exactly their first tokens.
+pub fn clause_ranges(toks: &mut [Token], clauses: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(clauses.len());
+    for &(a, b) in clauses {
+        if a < b && b <= toks.len() && out.last().is_none_or(|&(_, e)| e <= a) {
+            out.push((a, b));
+        }
+    }
     for t in toks.iter_mut() {
-        t.flags &= !flags::SENT_START;
+        t.flags &= !flags::CLAUSE_START;
     }
     for &(a, _) in &out {
-        toks[a].flags |= flags::SENT_START;
+        toks[a].flags |= flags::CLAUSE_START;
     }
     out
 }
 
-/// Token index ranges of the sentences (as [`sentence_ranges`], without marking tokens).
-pub fn sentence_spans(toks: &[Token], sentences: &[(usize, usize)]) -> Vec<(usize, usize)> {
+/// Clauses as the training data gives them: each line, cut further after sentence-final
+/// punctuation followed by a capital, a quote mark or a digit.
+#[cfg(feature = "train")]
+pub fn line_clauses(toks: &[Token]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
-    if sentences.is_empty() {
-        for i in 1..toks.len() {
-            let prev = toks[i - 1];
-            let t = toks[i];
-            let split = t.flags & flags::LINE_START != 0
-                || (prev.flags & flags::FINAL != 0
-                    && t.flags & (flags::CAP | flags::QUOTE | flags::DIGIT) != 0
-                    && i >= start + 2);
-            if split {
-                out.push((start, i));
-                start = i;
-            }
-        }
-    } else {
-        // sentence index of each token: the span containing its start, or the gap after one
-        let mut si = 0;
-        let mut prev_key = usize::MAX;
-        for (i, t) in toks.iter().enumerate() {
-            let ts = t.start;
-            while si < sentences.len() && sentences[si].1 <= ts {
-                si += 1;
-            }
-            let inside = si < sentences.len() && sentences[si].0 <= ts;
-            let key = 2 * si + usize::from(inside);
-            if i > 0 && key != prev_key {
-                out.push((start, i));
-                start = i;
-            }
-            prev_key = key;
+    for i in 1..toks.len() {
+        let prev = toks[i - 1];
+        let t = toks[i];
+        let split = t.flags & flags::LINE_START != 0
+            || (prev.flags & flags::FINAL != 0
+                && t.flags & (flags::CAP | flags::QUOTE | flags::DIGIT) != 0
+                && i >= start + 2);
+        if split {
+            out.push((start, i));
+            start = i;
         }
     }
     if start < toks.len() {

@@ -199,7 +199,7 @@ impl Memo {
         };
         let headline = doc.sent_info[s].headline;
         let h = u64::from(headline);
-        let pos = if a0.flags & super::flags::SENT_START != 0 {
+        let pos = if a0.flags & crate::doc::flags::CLAUSE_START != 0 {
             1
         } else if li == 0 {
             2

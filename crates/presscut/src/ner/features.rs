@@ -1,7 +1,9 @@
 //! Hashed features for the tagger: per-token "atoms" (lower-cased word, shape, affixes) computed
 //! once without allocating, combined into 64-bit feature keys by feature templates.
 
-use super::tokenize::{Token, flags};
+#[cfg(any(test, feature = "train"))]
+use crate::doc::Token;
+use crate::doc::flags;
 
 const K1: u64 = 0x9E37_79B9_7F4A_7C15;
 const K2: u64 = 0xC2B2_AE3D_27D4_EB4F;
@@ -206,6 +208,7 @@ fn affixes(s: &str) -> ([u64; AFFIXES], [u64; AFFIXES]) {
 }
 
 /// Atoms for all tokens of a text.
+#[cfg(any(test, feature = "train"))]
 pub fn atoms_into(text: &str, tokens: &[Token], out: &mut Vec<Atom>) {
     out.clear();
     out.extend(tokens.iter().map(|t| atom(t.text(text), t.flags)));
@@ -361,7 +364,7 @@ pub fn context_features(
     emit(tpl::W0WP1, key2(tpl::W0WP1, a0.word, ap1.word));
     emit(tpl::WM1S0, key2(tpl::WM1S0, am1.word, a0.shape));
     emit(tpl::S0WP1, key2(tpl::S0WP1, a0.shape, ap1.word));
-    let pos = if f & flags::SENT_START != 0 {
+    let pos = if f & flags::CLAUSE_START != 0 {
         1
     } else if i == 0 {
         2

@@ -3,7 +3,7 @@
 //! hashes, so that multi-word entries match on token boundaries; the longest match wins.
 
 use super::features::{self, Atom};
-use super::tokenize::{Token, flags, tokenize};
+use crate::doc::{Token, flags, tokenize};
 use crate::hash::FastMap;
 use crate::lexicon::{self, col, rows, split_names, strip_qualifier};
 use std::sync::LazyLock;
@@ -31,8 +31,6 @@ pub mod cat {
     pub const ORG_HEAD: u32 = 15;
     pub const EVENT_HEAD: u32 = 16;
     pub const LAW_HEAD: u32 = 17;
-    /// Number of categories (at most 32).
-    pub const N: u32 = 18;
     /// Mask of the "start" bits of the head-word categories (ORG_HEAD, EVENT_HEAD, LAW_HEAD).
     pub const HEADS: u64 = (1 << (2 * ORG_HEAD)) | (1 << (2 * EVENT_HEAD)) | (1 << (2 * LAW_HEAD));
 }

@@ -4,11 +4,11 @@ use super::{
     Cue, DemKind, Demonym, Entry, IdSet, Key, Lexicon, Org, Place, PlaceKind, Title, TitleKind,
     exact_hash, phrase_hash,
 };
+use crate::doc::{flags, tokenize};
 use crate::entities::Gender;
 use crate::hash::FastMap;
 use crate::lexicon::{self, col, rows, split_names, strip_qualifier};
 use crate::ner::features::word_hash;
-use crate::ner::tokenize::{flags, tokenize};
 
 /// The token texts of a list form, tokenised like text.
 fn form_words(form: &str) -> Vec<&str> {

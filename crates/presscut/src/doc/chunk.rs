@@ -1,13 +1,13 @@
 //! Splitting one whitespace-free chunk of text into tokens: words with their inner hyphens,
 //! periods and apostrophes, abbreviations, clitics, numbers, URLs and punctuation.
 
-use super::{Token, flags, is_apostrophe, is_word_char};
+use super::token::{Token, is_apostrophe, is_word_char};
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
 /// Abbreviations that keep their final period (own work, see data/abbreviations.txt).
 static ABBREVIATIONS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../../../data/ner_abbreviations.txt")
+    include_str!("../../data/ner_abbreviations.txt")
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
@@ -54,13 +54,13 @@ pub(super) fn keeps_period_word(w: &str) -> bool {
         || (b.len() >= 2 && b.len() <= 8 && all_caps_abbreviation(w))
 }
 
-fn push(out: &mut Vec<Token>, start: usize, end: usize, extra: u32) {
+fn push(out: &mut Vec<Token>, start: usize, end: usize) {
     if end > start {
-        out.push(Token { start, end, flags: extra });
+        out.push(Token::new(start, end, 0));
     }
 }
 
-fn looks_like_url(s: &str) -> bool {
+pub(super) fn looks_like_url(s: &str) -> bool {
     let l = s.as_bytes();
     let starts = |p: &str| l.len() > p.len() && l[..p.len()].eq_ignore_ascii_case(p.as_bytes());
     if starts("http://") || starts("https://") || starts("www.") || starts("ftp://") {
@@ -100,9 +100,9 @@ pub(super) fn split_chunk(ch: &Chunk, line_start: bool, out: &mut Vec<Token>) {
     }
     if tail > lead && looks_like_url(ch.slice(lead, tail)) {
         for k in 0..lead {
-            push(out, ch.off(k), ch.off(k + 1), 0);
+            push(out, ch.off(k), ch.off(k + 1));
         }
-        push(out, ch.off(lead), ch.off(tail), flags::URL);
+        push(out, ch.off(lead), ch.off(tail));
         i = tail;
     } else if line_start
         && n >= 2
@@ -111,7 +111,7 @@ pub(super) fn split_chunk(ch: &Chunk, line_start: bool, out: &mut Vec<Token>) {
         && (0..n - 1).all(|k| ch.is_digit(k))
     {
         // list enumerator at the start of a line: `1.`, `12.`
-        push(out, ch.off(0), ch.end, 0);
+        push(out, ch.off(0), ch.end);
         return;
     }
     while i < n {
@@ -123,17 +123,20 @@ pub(super) fn split_chunk(ch: &Chunk, line_start: bool, out: &mut Vec<Token>) {
         } else if is_apostrophe(c)
             && let Some(e) = clitic_at(ch, i)
         {
-            push(out, ch.off(i), ch.off(e), flags::CLITIC);
+            push(out, ch.off(i), ch.off(e));
             i = e;
         } else {
-            // punctuation: runs of the same ASCII mark make one token (`...`, `--`, `**`)
+            // punctuation: runs of the same ASCII mark make one token (`...`, `--`, `**`); a
+            // doubled `''` or ``` `` ``` is one quote mark (as typewriter-style news writes them)
             let mut j = i + 1;
             if matches!(c, '.' | '-' | '*' | '=' | '_' | '~' | '!' | '?' | '#' | '+') {
                 while ch.c(j) == Some(c) {
                     j += 1;
                 }
+            } else if matches!(c, '\'' | '`') && ch.c(j) == Some(c) && ch.c(j + 1) != Some(c) {
+                j += 1;
             }
-            push(out, ch.off(i), ch.off(j), 0);
+            push(out, ch.off(i), ch.off(j));
             i = j;
         }
     }
@@ -217,16 +220,16 @@ fn word(ch: &Chunk, start: usize, out: &mut Vec<Token>) -> usize {
     if i >= start + 3 && is_apostrophe(ch.c(i).unwrap_or(' ')) && is_nt(ch, i) {
         let base = i - 1;
         if base > start {
-            push(out, ch.off(start), ch.off(base), 0);
+            push(out, ch.off(start), ch.off(base));
         }
-        push(out, ch.off(base), ch.off(i + 2), flags::CLITIC);
+        push(out, ch.off(base), ch.off(i + 2));
         return i + 2;
     }
     // a final period belongs to abbreviations and initials
     if ch.c(i) == Some('.') && has_letter && keeps_period(ch, start, i) {
         i += 1;
     }
-    push(out, ch.off(start), ch.off(i), 0);
+    push(out, ch.off(start), ch.off(i));
     i
 }
 
