@@ -53,6 +53,8 @@ pub const CLAUSE_START: u32 = 1 << 21;
 pub const OPEN_MARK: u32 = 1 << 22;
 /// A quote mark that closes a quotation. Position.
 pub const CLOSE_MARK: u32 = 1 << 23;
+/// First token of a block. Position.
+pub const BLOCK_START: u32 = 1 << 24;
 
 /// The flags that depend only on a token's text (the rest are positions).
 pub const TEXT: u32 = CAP

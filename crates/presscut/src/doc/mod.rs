@@ -64,6 +64,9 @@ impl<'t> Doc<'t> {
             }
             let first = tokens.len();
             token::tokenize_range(text, start, end, &mut tokens);
+            if let Some(t) = tokens.get_mut(first) {
+                t.flags |= flags::BLOCK_START;
+            }
             kept.push(Block { kind, start, end, tokens: (first, tokens.len()) });
         }
         let vocab = Vocab::build(text, &mut tokens);

@@ -101,6 +101,11 @@ static ABBREVIATIONS: LazyLock<FastMap<&'static str, u64>> = LazyLock::new(|| {
         .collect()
 });
 
+/// The classes of a word not in a document (a derived form): its lower-case form looked up.
+pub fn of_word(word: &str) -> u64 {
+    of_form(form_key(&lower(word)))
+}
+
 static CLASSES: LazyLock<FastMap<u64, u64>> = LazyLock::new(build);
 
 fn build() -> FastMap<u64, u64> {

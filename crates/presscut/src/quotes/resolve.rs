@@ -34,17 +34,17 @@ pub struct SpeakerRef {
     pub mention: Option<(usize, usize)>,
 }
 
-/// Stage 5: the quotes of the article with their speakers resolved to `entities`.
-/// `paragraphs` are the article's blocks in order, the title first (a `Name: claim` headline is
-/// a quote when the body confirms the speaker); `headline` is the title block's span.
+/// Stage 5: the quotes of the article with their speakers resolved to `entities`. A
+/// `Name: claim` headline is a quote when the body confirms the speaker; `headline` is the title
+/// block's span.
 pub fn run(
-    text: &str,
-    paragraphs: &[(usize, usize)],
+    doc: &crate::doc::Doc,
     headline: Option<(usize, usize)>,
     entities: &[Cluster],
 ) -> (Vec<Attribution>, Vec<String>) {
-    let found = super::extract(text, paragraphs);
-    (resolve(text, &found.quotes, paragraphs, entities, headline), found.warnings)
+    let found = super::extract(doc);
+    let paragraphs: Vec<(usize, usize)> = doc.blocks.iter().map(|b| (b.start, b.end)).collect();
+    (resolve(doc.text, &found.quotes, &paragraphs, entities, headline), found.warnings)
 }
 
 /// How far back (in bytes) a pronoun looks for the previous speaker before falling back to
