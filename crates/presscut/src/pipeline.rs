@@ -56,7 +56,7 @@ pub fn extract_bytes(input: &[u8], options: &Options) -> Result<Article, Error> 
     // 6. Time, relative to the given date, else the article's own.
     let reference =
         reference.or_else(|| layout.metadata.published.as_deref().and_then(time::parse_reference));
-    let dates = time::extract(text, reference);
+    let dates = time::extract(&doc, reference);
 
     // 7. Sources the article cites.
     let sources = sources::run(text, &entities, &quotes);
