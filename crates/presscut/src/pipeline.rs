@@ -67,13 +67,8 @@ pub fn extract_bytes(input: &[u8], options: &Options) -> Result<Article, Error> 
         .enumerate()
         .flat_map(|(k, c)| c.mentions.iter().map(move |m| ((m.start, m.end), k as u32)))
         .unzip();
-    let hints = keywords::Hints {
-        title,
-        sentences: &sentences,
-        entities: &mention_spans,
-        entity_ids: &mention_ids,
-    };
-    let mut found = keywords::extract(text, &hints, KEYWORDS);
+    let hints = keywords::Hints { title, entities: &mention_spans, entity_ids: &mention_ids };
+    let mut found = keywords::extract(&doc, &hints, KEYWORDS);
     let names: Vec<&str> = entities.iter().map(|c| c.name.as_str()).collect();
     keywords::respell(&mut found, &names);
     let keywords = found.into_iter().map(|k| Keyword { text: k.text, score: k.score }).collect();

@@ -120,6 +120,12 @@ pub(super) fn split_chunk(ch: &Chunk, line_start: bool, out: &mut Vec<Token>) {
             || (matches!(c, '+' | '.') && ch.is_digit(i + 1) && (i == 0 || !ch.is_word(i - 1)))
         {
             i = word(ch, i, out);
+        } else if c == '&'
+            && let Some(e) = character_reference(ch, i)
+        {
+            // `&amp;`, `&#8217;`: scraped text often keeps them; one mark, not a word
+            push(out, ch.off(i), ch.off(e));
+            i = e;
         } else if is_apostrophe(c)
             && let Some(e) = clitic_at(ch, i)
         {
@@ -140,6 +146,22 @@ pub(super) fn split_chunk(ch: &Chunk, line_start: bool, out: &mut Vec<Token>) {
             i = j;
         }
     }
+}
+
+/// Longest name of an HTML character reference read as one.
+const MAX_REFERENCE: usize = 10;
+
+/// The end of an HTML character reference (`&amp;`, `&#8217;`, `&#x2019;`) starting at `i`.
+fn character_reference(ch: &Chunk, i: usize) -> Option<usize> {
+    let mut j = i + 1;
+    if ch.c(j) == Some('#') {
+        j += 1;
+    }
+    let body = j;
+    while j < body + MAX_REFERENCE && ch.c(j).is_some_and(|c| c.is_ascii_alphanumeric()) {
+        j += 1;
+    }
+    (j >= body + 2 && ch.c(j) == Some(';')).then_some(j + 1)
 }
 
 /// Is there a clitic (`'s`, `'re`, `'ve`, `'ll`, `'m`, `'d`) starting at apostrophe `i`, not

@@ -181,6 +181,10 @@ pub fn of_text(s: &str) -> u32 {
     if letters > 0 && s.ends_with('.') {
         f |= ABBREV;
     }
+    if s.len() > 3 && s.starts_with('&') && s.ends_with(';') {
+        // an HTML character reference (`&amp;`) is a mark
+        f = PUNCT;
+    }
     if s.contains(['.', '@', ':']) && super::chunk::looks_like_url(s) {
         f |= URL;
     }

@@ -16,7 +16,7 @@ mod token;
 mod vocab;
 
 pub use marks::Quotation;
-pub use token::{Token, is_dash, is_quote, tokenize};
+pub use token::{Token, is_dash, is_quote, is_word_char, tokenize};
 pub use vocab::{FormInfo, TypeInfo, Vocab};
 
 use crate::model::BlockKind;

@@ -73,8 +73,9 @@ fn is_mark(c: char) -> bool {
         | 0x064B..=0x065F | 0x0900..=0x0903 | 0x093A..=0x094F | 0x0E31..=0x0E3A | 0x0E47..=0x0E4E)
 }
 
+/// A character of a word: a letter, a digit or a mark that continues one.
 #[inline]
-pub(super) fn is_word_char(c: char) -> bool {
+pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || is_mark(c)
 }
 

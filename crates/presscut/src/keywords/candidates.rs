@@ -4,7 +4,7 @@
 
 use super::families;
 use super::tokens::{
-    ALLCAPS, ALPHA, BLIND, BREAK, CAP, DUP, Doc, JUNK, NO_ENTITY, POSS, TITLE, Token,
+    ALLCAPS, ALPHA, BLIND, BREAK, CAP, DUP, JUNK, NO_ENTITY, POSS, TITLE, Token, Words,
 };
 use super::view::{R_CONTENT, R_HEAD, R_JOIN, R_LEAD, R_SINGLE, R_TITLE, View};
 use crate::hash::IdTable;
@@ -148,7 +148,7 @@ impl Cand {
 
     /// The stem classes of its words, in order (read where its surface form occurs), and how
     /// many.
-    pub fn stems(&self, doc: &Doc) -> ([u32; MAX_TOKENS], usize) {
+    pub fn stems(&self, doc: &Words) -> ([u32; MAX_TOKENS], usize) {
         let mut out = [0u32; MAX_TOKENS];
         let a = self.surface_tok as usize;
         let toks = doc.tokens.get(a..).unwrap_or_default();
@@ -217,7 +217,7 @@ fn inside_name(toks: &[Token], i: usize) -> bool {
 pub(crate) const WAITING: u32 = 1 << 31;
 
 /// Collects the candidates of `doc`.
-pub(crate) fn collect(doc: &Doc) -> Candidates {
+pub(crate) fn collect(doc: &Words) -> Candidates {
     let toks = &doc.tokens;
     let n = toks.len();
     let mut type_cap = vec![0u32; doc.types.len()];

@@ -3,9 +3,9 @@
 
 use std::sync::LazyLock;
 
-use super::hash::hash_bytes;
 use super::idf::IdfTable;
 use crate::hash::IdTable;
+use crate::hash::hash_bytes;
 
 const IDF_TSV: &str = include_str!("../../data/keywords_idf.tsv");
 const STOPWORDS: &str = include_str!("../../data/keywords_stopwords.txt");

@@ -1,12 +1,15 @@
-//! The per-document vocabulary: each distinct lower-cased word once, with its stem class (plural
-//! folded), its lists (function word, title, connector, abbreviation) and its weight.
+//! The stage's facts about the document's word forms (each lower-case word once): its stem
+//! class (plural folded), its lists (function word, title, connector, abbreviation) and its
+//! weight.
 
-use super::hash::{hash_ascii_lower, hash_bytes};
 use super::lexicon::{LEXICON, WordClass};
-use crate::hash::IdTable;
+use super::tokens::{ALLCAPS, ALPHA, CAP, LETTER_FIRST};
+use crate::doc::{Doc, Token};
+use crate::hash::{IdTable, hash_bytes};
+use crate::lexicon::classes::lower_into;
 
 /// A word type of the document (its lower-cased form).
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct TypeInfo {
     pub idf: f32,
     /// Cannot be a noun (adjective, verb, adverb): never a keyphrase alone nor its last word.
@@ -27,25 +30,6 @@ pub(crate) struct TypeInfo {
     pub short: bool,
     /// Stem class: `asset` and `assets` share one.
     pub stem: u32,
-}
-
-/// Lower-cases `word` into `buf`.
-fn lower_into(word: &str, buf: &mut String) {
-    buf.clear();
-    if word.is_ascii() {
-        buf.push_str(word);
-        buf.make_ascii_lowercase();
-        return;
-    }
-    for c in word.chars() {
-        if c.is_ascii() {
-            buf.push(c.to_ascii_lowercase());
-        } else if c == '\u{2019}' {
-            buf.push('\'');
-        } else {
-            buf.extend(c.to_lowercase());
-        }
-    }
 }
 
 /// The S-stemmer (Harman 1991) folding English plurals onto their singular: the length of the
@@ -76,13 +60,14 @@ const Y_CLASS: u64 = 0x9e37_79b9_7f4a_7c15;
 
 /// The hash identifying the stem class of a word without dots: plurals folded, `-y` ≡ `-ies`.
 /// `hash` must hash the lower-cased form of the bytes it is given.
-fn stem_key(w: &[u8], hash: impl Fn(&[u8]) -> u64) -> u64 {
-    stem_key_or(w, hash, None)
+fn stem_key(w: &[u8]) -> u64 {
+    stem_key_or(w, None)
 }
 
 /// [`stem_key`], given the hash of the whole word when the caller has it (most words are their
 /// own stem, and need no second hashing).
-fn stem_key_or(w: &[u8], hash: impl Fn(&[u8]) -> u64, whole: Option<u64>) -> u64 {
+fn stem_key_or(w: &[u8], whole: Option<u64>) -> u64 {
+    let hash = hash_bytes;
     let s = s_stem_len(w);
     if s + 3 == w.len() && w[s..].eq_ignore_ascii_case(b"ies") {
         return hash(&w[..s]) ^ Y_CLASS;
@@ -102,17 +87,6 @@ fn stem_key_or(w: &[u8], hash: impl Fn(&[u8]) -> u64, whole: Option<u64>) -> u64
         Some(h) if s == w.len() => h,
         _ => hash(stem),
     }
-}
-
-/// Stem class key of a word read from the text: ASCII words without dots are read in place,
-/// others lower-cased (and stripped of dots) into `buf` first.
-fn stem_key_of(word: &str, plain_ascii: bool, buf: &mut String) -> u64 {
-    if plain_ascii {
-        return stem_key(word.as_bytes(), hash_ascii_lower);
-    }
-    lower_into(word, buf);
-    buf.retain(|c| c != '.');
-    stem_key(buf.as_bytes(), hash_bytes)
 }
 
 /// The weight of a word missing from the table.
@@ -146,94 +120,161 @@ fn idf_of(lower: &str, acronym: bool) -> f32 {
     lx.idf_unknown
 }
 
+/// Not looked at yet.
+const UNSEEN: u16 = u16::MAX;
+
+/// The stage's facts about the document's word forms, worked out once per form on first use.
 pub(crate) struct Vocab {
-    pub types: Vec<TypeInfo>,
-    by_hash: IdTable,
-    pub stems: IdTable,
+    /// per form of the document's vocabulary
+    types: Vec<TypeInfo>,
+    seen: Vec<bool>,
+    /// per type of the document's vocabulary: the stage's case flags of its text
+    flags: Vec<u16>,
+    stems: IdTable,
     buf: String,
 }
 
 impl Vocab {
-    /// Room for about `n` types; the lists get twice that, as growing them copies more than
-    /// reserving costs.
-    pub fn with_capacity(n: usize) -> Self {
+    pub fn new(doc: &Doc) -> Self {
+        let n = doc.vocab.forms.len();
         Self {
-            types: Vec::with_capacity(2 * n),
-            by_hash: IdTable::with_capacity(n),
+            types: vec![TypeInfo::default(); n],
+            seen: vec![false; n],
+            flags: vec![UNSEEN; doc.vocab.types.len()],
             stems: IdTable::with_capacity(n),
             buf: String::new(),
         }
     }
 
-    /// The type of the word at `span`, whose lower-cased form hashes to `h`; `plain`: ASCII
-    /// without periods.
+    /// The form of word token `t`, its facts worked out on its first occurrence.
     #[inline]
-    pub fn intern(
-        &mut self,
-        text: &str,
-        span: (usize, usize),
-        acronym: bool,
-        h: u64,
-        plain: bool,
-    ) -> u32 {
-        let id = self.types.len() as u32;
-        let found = self.by_hash.get_or_insert_with(h, || id);
-        if found == id {
-            self.add_type(text, span, acronym, h, plain);
+    pub fn form_of(&mut self, doc: &Doc, t: &Token) -> u32 {
+        let form = doc.vocab.types.get(t.ty as usize).map_or(0, |ty| ty.form);
+        if !self.seen.get(form as usize).copied().unwrap_or(true) {
+            let acronym = self.word_flags(doc, t) & ALLCAPS != 0;
+            self.add_type(word_of(t.text(doc.text)), form, acronym);
         }
-        found
+        form
     }
 
-    /// Registers a new word type: its lists, stem class and (later) weight.
+    /// The case flags of word token `t` ([`CAP`], [`ALLCAPS`], [`ALPHA`], [`LETTER_FIRST`]),
+    /// from its type.
+    #[inline]
+    pub fn word_flags(&mut self, doc: &Doc, t: &Token) -> u16 {
+        let ty = t.ty as usize;
+        match self.flags.get(ty) {
+            Some(&f) if f != UNSEEN => f,
+            Some(_) => {
+                let f = case_flags(t.text(doc.text));
+                self.flags[ty] = f;
+                f
+            }
+            None => 0,
+        }
+    }
+
+    /// The facts per form and the number of stem classes.
+    pub fn finish(self) -> (Vec<TypeInfo>, usize) {
+        let n = self.stems.len();
+        (self.types, n)
+    }
+
+    /// Registers a word form: its lists, stem class and weight.
     #[inline(never)]
-    fn add_type(&mut self, text: &str, span: (usize, usize), acronym: bool, h: u64, plain: bool) {
-        let word = text.get(span.0..span.1).unwrap_or_default();
+    fn add_type(&mut self, word: &str, form: u32, acronym: bool) {
         let lx = &*LEXICON;
+        lower_into(word, &mut self.buf);
+        let lower = self.buf.as_str();
+        let h = hash_bytes(lower.as_bytes());
         let e = lx.flags(h);
         // Function words have no plural to fold.
         let sk = if e.is_stop() {
             h
-        } else if plain {
-            stem_key_or(word.as_bytes(), hash_ascii_lower, Some(h))
+        } else if lower.contains('.') {
+            let bare: String = lower.chars().filter(|&c| c != '.').collect();
+            stem_key(bare.as_bytes())
         } else {
-            stem_key_of(word, false, &mut self.buf)
+            stem_key_or(lower.as_bytes(), Some(h))
         };
         let next_stem = self.stems.len() as u32;
         let stem = self.stems.get_or_insert_with(sk, || next_stem);
+        let plain = lower.is_ascii() && !lower.contains('.');
         let (idf, class) = match lx.lookup(h) {
             Some(found) => found,
-            None if plain && !acronym && !word.contains('-') => (lx.idf_unknown, WordClass::Other),
-            None => {
-                lower_into(word, &mut self.buf);
-                (idf_of(&self.buf, acronym), WordClass::Other)
-            }
+            None if plain && !acronym && !lower.contains('-') => (lx.idf_unknown, WordClass::Other),
+            None => (idf_of(lower, acronym), WordClass::Other),
         };
-        self.types.push(TypeInfo {
-            idf,
-            not_noun: matches!(class, WordClass::Adjective | WordClass::Verb),
-            verb: class == WordClass::Verb,
-            noun_or_verb: class == WordClass::NounOrVerb,
-            verb_cue: e.is_verb_cue(),
-            stop: e.is_stop(),
-            title: e.is_title(),
-            connector: e.is_connector(),
-            lower_connector: e.is_lower_connector(),
-            abbrev: e.is_abbreviation(),
-            short: span.1 - span.0 == 1 || (span.1 - span.0 <= 4 && word.chars().nth(1).is_none()),
-            stem,
-        });
+        let short = word.len() == 1 || (word.len() <= 4 && word.chars().nth(1).is_none());
+        if let (Some(t), Some(s)) =
+            (self.types.get_mut(form as usize), self.seen.get_mut(form as usize))
+        {
+            *s = true;
+            *t = TypeInfo {
+                idf,
+                not_noun: matches!(class, WordClass::Adjective | WordClass::Verb),
+                verb: class == WordClass::Verb,
+                noun_or_verb: class == WordClass::NounOrVerb,
+                verb_cue: e.is_verb_cue(),
+                stop: e.is_stop(),
+                title: e.is_title(),
+                connector: e.is_connector(),
+                lower_connector: e.is_lower_connector(),
+                abbrev: e.is_abbreviation(),
+                short,
+                stem,
+            };
+        }
     }
 }
+
+/// The word a token stands for: an abbreviation's final period left out (`Mr` of `Mr.`), but
+/// not that of a dotted one (`U.S.`).
+pub(crate) fn word_of(text: &str) -> &str {
+    match text.strip_suffix('.') {
+        Some(w) if !w.is_empty() && !w.contains('.') => w,
+        _ => text,
+    }
+}
+
+/// The case flags of a word's text.
+fn case_flags(text: &str) -> u16 {
+    let word = word_of(text);
+    let (mut upper, mut lower, mut letters) = (0u32, 0u32, 0u32);
+    for c in word.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        if c.is_uppercase() {
+            upper += 1;
+        } else if c.is_lowercase() {
+            lower += 1;
+        }
+    }
+    let first = word.chars().next().unwrap_or(' ');
+    let mut f = 0;
+    if first.is_uppercase() {
+        f |= CAP;
+    }
+    if first.is_alphabetic() {
+        f |= LETTER_FIRST;
+    }
+    if letters > 0 {
+        f |= ALPHA;
+    }
+    if upper >= 2 && lower == 0 {
+        f |= ALLCAPS;
+    }
+    f
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn plurals_fold_but_other_final_s_words_stay() {
-        let mut buf = String::new();
-        let mut key = |w: &str| {
-            let plain = w.is_ascii() && !w.contains('.');
-            stem_key_of(w, plain, &mut buf)
+        let key = |w: &str| {
+            let lower: String =
+                crate::lexicon::classes::lower(w).chars().filter(|&c| c != '.').collect();
+            stem_key(lower.as_bytes())
         };
         assert_eq!(key("assets"), key("Asset"));
         assert_eq!(key("Studies"), key("study"));
