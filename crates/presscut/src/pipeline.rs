@@ -46,8 +46,9 @@ pub fn extract_bytes(input: &[u8], options: &Options) -> Result<Article, Error> 
     let doc = doc::Doc::new(text, &blocks);
     let sentences = doc.sentence_spans();
 
-    // 4. Entities, clustered per article.
+    // 4. Entities, clustered per article, and their mentions indexed by position.
     let entities = entities::run(&doc);
+    let mentions = entities::MentionIndex::new(&entities);
 
     // 5. Quotes, speakers resolved to entities.
     let title = layout.blocks.iter().find(|b| b.kind == BlockKind::Title).map(|b| (b.start, b.end));
@@ -59,7 +60,7 @@ pub fn extract_bytes(input: &[u8], options: &Options) -> Result<Article, Error> 
     let dates = time::extract(&doc, reference);
 
     // 7. Sources the article cites.
-    let sources = sources::run(text, &entities, &quotes);
+    let sources = sources::run(&doc, &entities, &mentions, &quotes);
 
     // 8. Keywords; the mentions of one entity count as one keyword.
     let (mention_spans, mention_ids): (Vec<(usize, usize)>, Vec<u32>) = entities

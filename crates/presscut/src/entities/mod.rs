@@ -12,12 +12,14 @@
 
 pub mod cluster;
 pub mod context;
+mod index;
 pub mod kinds;
 pub mod lexicon;
 pub mod mentions;
 pub mod resolve;
 pub mod roles;
 
+pub use index::{Indexed, MentionIndex, last_mention_before};
 pub use resolve::{resolve_name, resolve_role};
 
 use crate::doc::Doc;

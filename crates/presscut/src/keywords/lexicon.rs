@@ -10,7 +10,7 @@ use crate::hash::hash_bytes;
 const IDF_TSV: &str = include_str!("../../data/keywords_idf.tsv");
 const STOPWORDS: &str = include_str!("../../data/keywords_stopwords.txt");
 const TITLES: &str = include_str!("../../data/keywords_titles.txt");
-const CONNECTORS: &str = include_str!("../../data/keywords_connectors.txt");
+const CONNECTORS: &str = include_str!("../../data/name_connectors.txt");
 const ABBREVIATIONS: &str = include_str!("../../data/keywords_abbreviations.txt");
 const VERB_CUES: &str = include_str!("../../data/keywords_verb_cues.txt");
 
@@ -96,8 +96,9 @@ pub(crate) struct Lexicon {
     pub idf_common: f32,
 }
 
+/// The first column of a list's entries.
 fn entries(src: &str) -> impl Iterator<Item = &str> {
-    src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+    crate::lexicon::rows(src).map(|row| row[0])
 }
 
 pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -105,7 +106,7 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut max_q = 0u8;
     let mut rank = 0usize;
     let mut common_q = None;
-    for line in entries(IDF_TSV) {
+    for line in crate::lexicon::entries(IDF_TSV) {
         let mut cols = line.split('\t');
         let (Some(word), Some(q)) = (cols.next(), cols.next()) else {
             continue;

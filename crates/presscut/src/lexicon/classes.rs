@@ -49,6 +49,13 @@ pub mod class {
     pub const VERB: u64 = 1 << 17;
     /// Begins a reporting cue that frames direct quotes (`said`, `told`).
     pub const DCUE: u64 = 1 << 18;
+    /// Begins some reporting cue of the quote stage (`said`, `according`).
+    pub const QCUE: u64 = 1 << 19;
+    /// Begins some citing cue of the source stage (`according`, `reported`, `citing`).
+    pub const SCUE: u64 = 1 << 20;
+    /// A lower-case word that may join capitalised words into one name (`Bank of England`,
+    /// `Charles de Gaulle`).
+    pub const CONNECTOR: u64 = 1 << 21;
 }
 
 /// The lookup key of a lower-case form (see [`crate::hash::hash_bytes`]).
@@ -144,9 +151,16 @@ fn build() -> FastMap<u64, u64> {
     for row in rows(include_str!("../../data/quote_cues.tsv")) {
         let mut words = row[0].split(' ');
         let first = words.next().unwrap_or("");
+        add(first, class::QCUE);
         if row.get(1).is_some_and(|f| f.contains('d')) && words.count() <= 1 {
             add(first, class::DCUE);
         }
+    }
+    for w in entries(include_str!("../../data/name_connectors.txt")) {
+        add(w, class::CONNECTOR);
+    }
+    for row in rows(include_str!("../../data/source_cues.tsv")) {
+        add(row[0].split(' ').next().unwrap_or(""), class::SCUE);
     }
     m
 }

@@ -303,10 +303,9 @@ fn active_tokens(toks: &[Token], sents: &[(usize, usize)], radius: Option<usize>
 /// Words that may join capitalised words into one name (data/name_connectors.txt), and the
 /// longest of them in bytes. The list is short: a scan beats hashing.
 static CONNECTORS: LazyLock<(Vec<&'static str>, usize)> = LazyLock::new(|| {
-    let words: Vec<&str> = include_str!("../../data/name_connectors.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    let words: Vec<&str> = crate::lexicon::rows(include_str!("../../data/name_connectors.txt"))
+        .filter(|row| row.get(1).is_none_or(|c| c.is_empty()))
+        .map(|row| row[0])
         .collect();
     let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
     (words, longest)

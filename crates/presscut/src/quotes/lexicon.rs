@@ -40,20 +40,6 @@ pub struct Cues {
     /// None only if the automaton could not be built (it always can for this small list).
     pub ac: Option<AhoCorasick>,
     pub flags: Vec<CueFlags>,
-    /// Bitmap of the cues' first two letters (case-folded): most words start no cue.
-    starts: [u64; 16],
-}
-
-fn pair_bit(a: u8, b: u8) -> usize {
-    ((a.to_ascii_lowercase() as usize & 31) << 5) | (b.to_ascii_lowercase() as usize & 31)
-}
-
-impl Cues {
-    /// Whether some cue begins with the first two letters of `word`.
-    pub fn may_start(&self, word: &[u8]) -> bool {
-        let bit = pair_bit(word.first().copied().unwrap_or(0), word.get(1).copied().unwrap_or(0));
-        self.starts[bit / 64] & (1 << (bit % 64)) != 0
-    }
 }
 
 fn parse_flags(s: &str, phrase: &str) -> CueFlags {
@@ -98,13 +84,7 @@ pub static CUES: LazyLock<Cues> = LazyLock::new(|| {
         .match_kind(MatchKind::LeftmostLongest)
         .build(&pats)
         .ok();
-    let mut starts = [0u64; 16];
-    for p in &pats {
-        let b = p.as_bytes();
-        let bit = pair_bit(b.first().copied().unwrap_or(0), b.get(1).copied().unwrap_or(0));
-        starts[bit / 64] |= 1 << (bit % 64);
-    }
-    Cues { ac, flags, starts }
+    Cues { ac, flags }
 });
 
 #[cfg(test)]

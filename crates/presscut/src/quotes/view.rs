@@ -5,7 +5,7 @@
 use super::lexicon::{CUES, CueFlags};
 use crate::doc::{Doc, Quotation, flags};
 use crate::lexicon::classes::class::{
-    CONJ, DCUE, DET, LABEL, NONPERSON, OBJPRON, PREP, PRON, REL, ROLE, SKIP, TIME, VERB,
+    CONJ, DCUE, DET, LABEL, NONPERSON, OBJPRON, PREP, PRON, QCUE, REL, ROLE, SKIP, TIME, VERB,
 };
 
 /// The word classes this stage reads.
@@ -304,14 +304,14 @@ impl<'d> View<'d> {
         let Some(ac) = CUES.ac.as_ref() else { return };
         let text = self.text;
         for ti in 0..self.len() {
-            if !self.is_word(ti) || self.q(ti) != 0 || !CUES.may_start(self.word(ti).as_bytes()) {
+            if self.doc.classes(ti) & QCUE == 0 || self.q(ti) != 0 {
                 continue;
             }
             // the longest cue starting at this word
             let input = aho_corasick::Input::new(text)
                 .span(self.start(ti)..text.len())
                 .anchored(aho_corasick::Anchored::Yes);
-            let Some(m) = ac.find(input) else { continue };
+            let Ok(Some(m)) = ac.try_find(input) else { continue };
             let mut last = ti;
             while last + 1 < self.len() && self.end(last) < m.end() {
                 last += 1;
