@@ -2,17 +2,7 @@
 //! periods and apostrophes, abbreviations, clitics, numbers, URLs and punctuation.
 
 use super::token::{Token, is_apostrophe, is_word_char};
-use std::collections::HashSet;
-use std::sync::LazyLock;
-
-/// Abbreviations that keep their final period (own work, see data/abbreviations.txt).
-static ABBREVIATIONS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../../data/ner_abbreviations.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
-});
+use crate::lexicon::classes::abbreviation;
 
 /// A char-indexed view of one whitespace-free chunk.
 pub(super) struct Chunk<'a> {
@@ -49,9 +39,7 @@ impl Chunk<'_> {
 /// Would this letter/digit word keep a following period (initial or listed abbreviation)?
 pub(super) fn keeps_period_word(w: &str) -> bool {
     let b = w.as_bytes();
-    (b.len() == 1 && b[0].is_ascii_uppercase())
-        || ABBREVIATIONS.contains(w)
-        || (b.len() >= 2 && b.len() <= 8 && all_caps_abbreviation(w))
+    (b.len() == 1 && b[0].is_ascii_uppercase()) || abbreviation(w) != 0
 }
 
 fn push(out: &mut Vec<Token>, start: usize, end: usize) {
@@ -305,17 +293,5 @@ fn keeps_period(ch: &Chunk, start: usize, dot: usize) -> bool {
     if let (Some(c), None) = (cs.next(), cs.next()) {
         return c.is_uppercase();
     }
-    ABBREVIATIONS.contains(w) || (w.len() >= 2 && w.len() <= 8 && all_caps_abbreviation(w))
-}
-
-/// `ST`, `CORP` in all-caps text: the title-case form is a listed abbreviation.
-fn all_caps_abbreviation(w: &str) -> bool {
-    let b = w.as_bytes();
-    if !b.iter().all(u8::is_ascii_uppercase) {
-        return false;
-    }
-    let mut buf = [0u8; 8];
-    buf[..b.len()].copy_from_slice(b);
-    buf[1..b.len()].make_ascii_lowercase();
-    std::str::from_utf8(&buf[..b.len()]).is_ok_and(|t| ABBREVIATIONS.contains(t))
+    abbreviation(w) != 0
 }

@@ -6,7 +6,7 @@ use super::lexicon::{LEXICON, WordClass};
 use super::tokens::{ALLCAPS, ALPHA, CAP, LETTER_FIRST};
 use crate::doc::{Doc, Token};
 use crate::hash::{IdTable, hash_bytes};
-use crate::lexicon::classes::lower_into;
+use crate::lexicon::classes::{class, lower_into};
 
 /// A word type of the document (its lower-cased form).
 #[derive(Clone, Copy, Debug, Default)]
@@ -152,7 +152,8 @@ impl Vocab {
         let form = doc.vocab.types.get(t.ty as usize).map_or(0, |ty| ty.form);
         if !self.seen.get(form as usize).copied().unwrap_or(true) {
             let acronym = self.word_flags(doc, t) & ALLCAPS != 0;
-            self.add_type(word_of(t.text(doc.text)), form, acronym);
+            let abbreviation = doc.vocab.forms[form as usize].classes & class::ABBR_FORM != 0;
+            self.add_type(word_of(t.text(doc.text)), form, acronym, abbreviation);
         }
         form
     }
@@ -181,7 +182,7 @@ impl Vocab {
 
     /// Registers a word form: its lists, stem class and weight.
     #[inline(never)]
-    fn add_type(&mut self, word: &str, form: u32, acronym: bool) {
+    fn add_type(&mut self, word: &str, form: u32, acronym: bool, abbrev: bool) {
         let lx = &*LEXICON;
         lower_into(word, &mut self.buf);
         let lower = self.buf.as_str();
@@ -219,7 +220,7 @@ impl Vocab {
                 title: e.is_title(),
                 connector: e.is_connector(),
                 lower_connector: e.is_lower_connector(),
-                abbrev: e.is_abbreviation(),
+                abbrev,
                 short,
                 stem,
             };

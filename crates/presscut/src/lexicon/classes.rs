@@ -56,6 +56,9 @@ pub mod class {
     /// A lower-case word that may join capitalised words into one name (`Bank of England`,
     /// `Charles de Gaulle`).
     pub const CONNECTOR: u64 = 1 << 21;
+    /// The lower-case form of an abbreviation that is one also without its period and in any
+    /// case (`mr`, `corp.`; not `art` or `calif`): never a topic of its own.
+    pub const ABBR_FORM: u64 = 1 << 22;
 }
 
 /// The lookup key of a lower-case form (see [`crate::hash::hash_bytes`]).
@@ -122,6 +125,24 @@ fn build() -> FastMap<u64, u64> {
             *m.entry(form_key(&lower(word))).or_default() |= bits;
         }
     };
+    for row in rows(include_str!("../../data/abbreviations.txt")) {
+        if row.get(2) == Some(&"bare") {
+            add(row[0], class::ABBR_FORM);
+            add(&format!("{}.", row[0]), class::ABBR_FORM);
+        }
+    }
+    // lower-case role nouns of the titles (`spokesman`, `minister`): a person speaks as one
+    for row in rows(include_str!("../../data/titles.tsv")) {
+        let form = row[0];
+        let kind = row.get(2).copied().unwrap_or("");
+        let one_word = !form.contains(' ') && !form.starts_with('-') && !form.ends_with('-');
+        if form.starts_with(char::is_lowercase)
+            && one_word
+            && !matches!(kind, "honorific" | "modifier")
+        {
+            add(form, class::ROLE);
+        }
+    }
     for w in entries(include_str!("../../data/sentence_starters.txt")) {
         add(w, class::STARTER);
     }
@@ -138,7 +159,6 @@ fn build() -> FastMap<u64, u64> {
             Some("conj") => class::CONJ,
             Some("skip") => class::SKIP,
             Some("time") => class::TIME,
-            Some("abbr") => 0,
             Some("role") => class::ROLE,
             Some("nonperson") => class::NONPERSON,
             Some("label") => class::LABEL,
