@@ -8,6 +8,7 @@
 //! quote stage tokens, word classes, quotations and sentences; the time stage tokens and their
 //! types' time words; the source and keyword stages tokens, types, sentences and the title.
 
+pub mod case;
 mod chunk;
 pub mod flags;
 mod marks;
@@ -15,6 +16,7 @@ mod sentences;
 mod token;
 mod vocab;
 
+pub use case::{is_function_word, sentence_case};
 pub use marks::Quotation;
 pub use token::{Token, is_dash, is_quote, is_word_char, tokenize};
 pub use vocab::{FormInfo, TypeInfo, Vocab};

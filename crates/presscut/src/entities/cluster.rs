@@ -11,7 +11,7 @@ use super::lexicon::{Key, LEX, phrase_hash};
 use super::mentions::Ment;
 use crate::doc::flags;
 use crate::hash::FastMap;
-use crate::ner::features::{finish, mix};
+use crate::hash::{fold, mix};
 
 /// A cluster under construction: its kind, canonical name and member mentions (indices).
 pub struct Group {
@@ -158,7 +158,7 @@ pub fn group(cx: &Context, ments: &[Ment]) -> Vec<Group> {
         if of[k] != usize::MAX {
             continue;
         }
-        let key = finish(mix(group_key(cx, m), m.kind as u64));
+        let key = mix(fold(group_key(cx, m), m.kind as u64));
         let g = *by_key.entry(key).or_insert_with(|| {
             groups.push(Group { kind: m.kind, name: String::new(), members: Vec::new() });
             groups.len() - 1
@@ -281,7 +281,7 @@ fn join_acronyms(cx: &Context, ments: &[Ment], groups: &mut [Group]) {
             continue;
         };
         if grp.members.iter().all(|&k| letters(k).as_ref() == Some(&first)) {
-            let key = finish(mix(phrase_hash(std::iter::once(first.as_str())), grp.kind as u64));
+            let key = mix(fold(phrase_hash(std::iter::once(first.as_str())), grp.kind as u64));
             wanted.entry(key).or_default().push(g);
         }
     }
@@ -296,7 +296,7 @@ fn join_acronyms(cx: &Context, ments: &[Ment], groups: &mut [Group]) {
         }
         for &k in &grp.members {
             if let Some(i) = initials(cx, &ments[k]) {
-                let key = finish(mix(phrase_hash(std::iter::once(i.as_str())), grp.kind as u64));
+                let key = mix(fold(phrase_hash(std::iter::once(i.as_str())), grp.kind as u64));
                 if wanted.contains_key(&key) {
                     let v = found.entry(key).or_default();
                     if !v.contains(&g) {

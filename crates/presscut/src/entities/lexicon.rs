@@ -3,8 +3,8 @@
 //! by a hash of the words, so that a mention is looked up with one probe and no allocation.
 
 use super::Gender;
-use crate::hash::{FastMap, FastSet};
-use crate::ner::features::{finish, mix, word_hash};
+use crate::hash::{FastMap, FastSet, fold, hash_bytes, mix};
+use crate::lexicon::classes::word_key;
 use std::sync::LazyLock;
 
 /// What kind of place a gazetteer entry is; earlier variants win when a form names several.
@@ -157,25 +157,29 @@ fn fold_char(c: char) -> char {
     }
 }
 
-/// A hash of a sequence of words, case-insensitive (digits folded, apostrophes unified).
+/// Seeds of the two phrase keys (any fixed values; distinct so that the keys never meet).
+const PHRASE_SEED: u64 = 0x6A09_E667_F3BC_C909;
+const EXACT_SEED: u64 = 0xBB67_AE85_84CA_A73B;
+
+/// The key of a sequence of words, case-insensitive (apostrophes unified): the words' form keys
+/// folded ([`phrase_of_keys`]).
 pub fn phrase_hash<'a>(words: impl Iterator<Item = &'a str>) -> Key {
-    let mut h = 0x6A09_E667_F3BC_C909;
-    for w in words {
-        h = mix(h, word_hash(w));
-    }
-    finish(h)
+    phrase_of_keys(words.map(word_key))
 }
 
-/// A hash of a sequence of words as spelled (apostrophes unified).
+/// A phrase key from the form keys of its words (as the document's vocabulary has them).
+pub fn phrase_of_keys(keys: impl Iterator<Item = u64>) -> Key {
+    mix(keys.fold(PHRASE_SEED, fold))
+}
+
+/// The key of a sequence of words as spelled.
 pub fn exact_hash<'a>(words: impl Iterator<Item = &'a str>) -> Key {
-    let mut h = 0xBB67_AE85_84CA_A73B;
-    for w in words {
-        for c in w.chars() {
-            h = mix(h, fold_char(c) as u64);
-        }
-        h = mix(h, 0x20);
-    }
-    finish(h)
+    exact_of_keys(words.map(|w| hash_bytes(w.as_bytes())))
+}
+
+/// An exact phrase key from the keys of its words' texts (the document's word type keys).
+pub fn exact_of_keys(keys: impl Iterator<Item = u64>) -> Key {
+    mix(keys.fold(EXACT_SEED, fold))
 }
 
 /// The text of a sequence of words in lower case, one space between them (for comparing
@@ -242,11 +246,11 @@ impl Lexicon {
     /// Whether some title starts with / ends with this word (a cheap test before
     /// [`Lexicon::title`]; hyphenated forms are not covered).
     pub fn may_start_title(&self, word: &str) -> bool {
-        self.title_first.contains(&word_hash(word))
+        self.title_first.contains(&word_key(word))
     }
 
     pub fn may_end_title(&self, word: &str) -> bool {
-        self.title_last.contains(&word_hash(word))
+        self.title_last.contains(&word_key(word))
     }
 
     /// The demonym with this [`phrase_hash`] key.

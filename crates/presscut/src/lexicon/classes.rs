@@ -113,7 +113,23 @@ static ABBREVIATIONS: LazyLock<FastMap<&'static str, u64>> = LazyLock::new(|| {
 
 /// The classes of a word not in a document (a derived form): its lower-case form looked up.
 pub fn of_word(word: &str) -> u64 {
-    of_form(form_key(&lower(word)))
+    of_form(word_key(word))
+}
+
+/// Longest word lower-cased on the stack by [`word_key`], in bytes.
+const STACK_WORD: usize = 64;
+
+/// The lexicon key of a word as written: [`form_key`] of its lower-case form (what the
+/// document's vocabulary gives each form), without allocating for ASCII words.
+pub fn word_key(word: &str) -> u64 {
+    let b = word.as_bytes();
+    if b.len() <= STACK_WORD && word.is_ascii() {
+        let mut buf = [0u8; STACK_WORD];
+        buf[..b.len()].copy_from_slice(b);
+        buf[..b.len()].make_ascii_lowercase();
+        return crate::hash::hash_bytes(&buf[..b.len()]);
+    }
+    form_key(&lower(word))
 }
 
 static CLASSES: LazyLock<FastMap<u64, u64>> = LazyLock::new(build);

@@ -5,7 +5,7 @@
 use super::features::{self, Atom, Run, SentInfo};
 use super::gazetteer;
 use super::labels::label_type;
-use crate::doc::{Token, flags};
+use crate::doc::{Token, flags, sentence_case};
 use crate::hash::IdTable;
 use std::cell::RefCell;
 use std::sync::LazyLock;
@@ -102,7 +102,7 @@ impl<'t> Doc<'t> {
         let gaz = gazetteer::token_matches(text, &toks, &atoms, &sents);
         let sent_info: Vec<SentInfo> = sents
             .iter()
-            .map(|&(a, b)| SentInfo { headline: headline(text, &toks[a..b]) })
+            .map(|&(a, b)| SentInfo { headline: sentence_case(text, &toks[a..b]) })
             .collect();
         let runs = cap_runs(text, &toks, &sents, &sent_info);
         let mut d = Doc {
@@ -351,65 +351,6 @@ fn cap_runs(text: &str, toks: &[Token], sents: &[(usize, usize)], info: &[SentIn
         }
     }
     out
-}
-
-/// Small words a title-case heading leaves in lower case.
-pub fn is_function_word(s: &str) -> bool {
-    matches!(
-        s,
-        "a" | "an"
-            | "the"
-            | "of"
-            | "to"
-            | "in"
-            | "on"
-            | "for"
-            | "and"
-            | "or"
-            | "at"
-            | "by"
-            | "with"
-            | "from"
-            | "as"
-            | "vs"
-            | "via"
-            | "into"
-            | "over"
-            | "per"
-            | "but"
-            | "nor"
-            | "up"
-            | "off"
-            | "out"
-    )
-}
-
-/// 1 for a sentence in capitals (headline, dateline), 2 for one whose every content word is
-/// capitalised (title-case heading, list of names), else 0.
-pub fn headline(text: &str, toks: &[Token]) -> u8 {
-    let (mut letters, mut caps, mut capitalised) = (0, 0, 0);
-    for t in toks {
-        if t.flags & flags::ALPHA == 0 {
-            continue;
-        }
-        if t.len() > 1 {
-            letters += 1;
-            caps += usize::from(t.flags & flags::ALL_CAPS != 0);
-        }
-        capitalised += usize::from(t.flags & flags::CAP != 0);
-    }
-    if letters > 0 && caps * 4 >= letters * 3 {
-        return 1;
-    }
-    if capitalised < 3 {
-        return 0;
-    }
-    // title case: no lower-case word other than small function words
-    let content = |t: &Token| {
-        t.flags & (flags::ALPHA | flags::CAP | flags::CLITIC) == flags::ALPHA
-            && (t.len() > 4 || !is_function_word(t.text(text)))
-    };
-    if toks.iter().any(content) { 0 } else { 2 }
 }
 
 /// The clauses as given, checked to be in order and within the tokens (a damaged range is left

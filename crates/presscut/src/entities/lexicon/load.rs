@@ -7,8 +7,8 @@ use super::{
 use crate::doc::{flags, tokenize};
 use crate::entities::Gender;
 use crate::hash::FastMap;
+use crate::lexicon::classes::word_key;
 use crate::lexicon::{self, col, rows, split_names, strip_qualifier};
-use crate::ner::features::word_hash;
 
 /// The token texts of a list form, tokenised like text.
 fn form_words(form: &str) -> Vec<&str> {
@@ -171,8 +171,8 @@ fn titles(lex: &mut Lexicon) {
         };
         lex.title_words = lex.title_words.max(words.len());
         if let (Some(first), Some(last)) = (words.first(), words.last()) {
-            lex.title_first.insert(word_hash(first));
-            lex.title_last.insert(word_hash(last));
+            lex.title_first.insert(word_key(first));
+            lex.title_last.insert(word_key(last));
         }
         let key = phrase_hash(words.into_iter());
         match lex.titles.get_mut(&key) {
