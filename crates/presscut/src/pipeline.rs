@@ -52,7 +52,7 @@ pub fn extract_bytes(input: &[u8], options: &Options) -> Result<Article, Error> 
 
     // 5. Quotes, speakers resolved to entities.
     let title = layout.blocks.iter().find(|b| b.kind == BlockKind::Title).map(|b| (b.start, b.end));
-    let (quotes, quote_warnings) = quotes::run(&doc, title, &entities);
+    let (quotes, quote_warnings) = quotes::run(&doc, title, &entities, &mentions);
 
     // 6. Time, relative to the given date, else the article's own.
     let reference =

@@ -7,8 +7,8 @@
 //! event head words make laws and events, gazetteers override weak tagger decisions, one sense
 //! per discourse), groups them ([`cluster`]: surnames join full names, acronyms their
 //! expansions, country aliases one another) and reads roles and gender around the mentions
-//! ([`roles`]). [`resolve_name`] and [`resolve_role`] map a speaker's words to a cluster for the
-//! quote stage. All offsets are byte offsets into the text.
+//! ([`roles`]). A [`Resolver`] maps a speaker's words to a cluster for the quote stage. All
+//! offsets are byte offsets into the text.
 
 pub mod cluster;
 pub mod context;
@@ -20,7 +20,7 @@ pub mod resolve;
 pub mod roles;
 
 pub use index::{Indexed, MentionIndex, last_mention_before};
-pub use resolve::{resolve_name, resolve_role};
+pub use resolve::Resolver;
 
 use crate::doc::Doc;
 use crate::ner::{self, NerSpan};
@@ -53,6 +53,8 @@ pub struct Cluster {
     pub kind: EntityKind,
     /// titles and roles stated in the text, first seen first (`Russian Foreign Minister`)
     pub roles: Vec<String>,
+    /// where each role is stated: a token range of the document
+    pub role_tokens: Vec<(usize, usize)>,
     /// every named mention, in text order
     pub mentions: Vec<Mention>,
     /// from gendered titles, given names and pronouns near the mentions (people only)
@@ -95,6 +97,7 @@ pub fn build(d: &Doc, spans: &[NerSpan]) -> Vec<Cluster> {
                 name: g.name,
                 kind: g.kind,
                 roles: Vec::new(),
+                role_tokens: Vec::new(),
                 first_mention: mentions.first().map_or(0, |m| m.start),
                 mentions,
                 gender: Gender::Unknown,

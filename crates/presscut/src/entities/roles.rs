@@ -186,7 +186,8 @@ pub fn attach(cx: &Context, clusters: &mut [Cluster], ranges: &[Vec<(usize, usiz
         if c.kind != EntityKind::Person {
             continue;
         }
-        let mut roles: Vec<String> = Vec::new();
+        // role phrases as token ranges
+        let mut roles: Vec<(usize, usize)> = Vec::new();
         for &(a, b) in &ranges[ci] {
             let s = cx.sents[cx.sent_of[a] as usize];
             // honorifics and gendered titles right before the name
@@ -194,14 +195,14 @@ pub fn attach(cx: &Context, clusters: &mut [Cluster], ranges: &[Vec<(usize, usiz
                 vote(&mut votes[ci], g, 10);
             }
             if let Some((start, g)) = role_before(cx, a, s.0, &ends) {
-                roles.push(role_text(cx, start, a));
+                roles.push((start, a));
                 vote(&mut votes[ci], g, 10);
             } else if a >= 2 && cx.word(a - 1) == "," {
                 // `the secretary of state, Marco Rubio`
                 if let Some((start, g)) = role_before(cx, a - 1, s.0, &ends)
                     && (start == s.0 || LEX.cue(cx.word(start - 1)) == Some(Cue::Determiner))
                 {
-                    roles.push(role_text(cx, start, a - 1));
+                    roles.push((start, a - 1));
                     vote(&mut votes[ci], g, 10);
                 }
             }
@@ -214,12 +215,13 @@ pub fn attach(cx: &Context, clusters: &mut [Cluster], ranges: &[Vec<(usize, usiz
                     i += 1;
                 }
                 if let Some(j) = role_after(cx, i, s.1, &starts) {
-                    roles.push(role_text(cx, i, j));
+                    roles.push((i, j));
                 }
             }
         }
         let mut seen: Vec<String> = Vec::new();
-        for r in roles {
+        for (a, b) in roles {
+            let r = role_text(cx, a, b);
             let low = r.to_lowercase();
             if !seen.contains(&low) {
                 seen.push(low);
@@ -227,6 +229,7 @@ pub fn attach(cx: &Context, clusters: &mut [Cluster], ranges: &[Vec<(usize, usiz
                     vote(&mut votes[ci], g, 10);
                 }
                 c.roles.push(r);
+                c.role_tokens.push((a, b));
             }
         }
         // a listed given name

@@ -7,6 +7,22 @@ fn ents(text: &str) -> Vec<Cluster> {
     run(&Doc::from_text(text))
 }
 
+/// The cluster the words at `span` of `text` name (as the quote stage asks).
+fn resolve_name(_: &[Cluster], text: &str, span: (usize, usize)) -> Option<usize> {
+    let d = Doc::from_text(text);
+    let cs = run(&d);
+    let m = MentionIndex::new(&cs);
+    Resolver::new(&d, &cs, &m).name(span)
+}
+
+/// The person whose role the words at `span` of `text` name.
+fn resolve_role(_: &[Cluster], text: &str, span: (usize, usize)) -> Option<usize> {
+    let d = Doc::from_text(text);
+    let cs = run(&d);
+    let m = MentionIndex::new(&cs);
+    Resolver::new(&d, &cs, &m).role(span)
+}
+
 /// The cluster whose name is `name` (panics with the list when missing).
 fn get<'a>(cs: &'a [Cluster], name: &str) -> &'a Cluster {
     cs.iter()

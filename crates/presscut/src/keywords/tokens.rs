@@ -97,11 +97,6 @@ pub(crate) fn words(doc: &Doc, hints: &Hints) -> Words {
     let mut vocab = Vocab::new(doc);
     let mut tokens: Vec<Token> = Vec::with_capacity(doc.tokens.len());
     let title = hints.title.filter(|t| t.0 < t.1);
-    // headings layout found (title-case lines are found below as well)
-    let heading = |pos: usize| {
-        doc.blocks.iter().any(|b| b.kind == BlockKind::Heading && b.start <= pos && pos < b.end)
-    };
-    let mut in_heading_block: Option<(usize, bool)> = None;
     let mut gap = Gap { newlines: 2, ..Gap::default() };
     let mut prev_in_title = false;
     let mut prev_doc_token = usize::MAX;
@@ -139,15 +134,9 @@ pub(crate) fn words(doc: &Doc, hints: &Hints) -> Words {
         if gap.quote_or_colon {
             flags |= BLIND;
         }
-        let block = doc.block_of(i);
-        let in_heading = match in_heading_block {
-            Some((b, h)) if b == block => h,
-            _ => {
-                let h = heading(start);
-                in_heading_block = Some((block, h));
-                h
-            }
-        };
+        // headings layout found (title-case lines are found below as well)
+        let in_heading =
+            doc.blocks.get(doc.block_of(i)).is_some_and(|b| b.kind == BlockKind::Heading);
         if in_title || in_heading {
             flags |= TITLE;
         }
