@@ -13,6 +13,7 @@
 //! [`Article`] (contract version [`SCHEMA_VERSION`]).
 
 mod assemble;
+mod cost;
 // The document's internals are public only to the training tools (`examples/train_*`).
 #[cfg(feature = "train")]
 pub mod doc;

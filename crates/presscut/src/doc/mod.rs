@@ -56,6 +56,7 @@ impl<'t> Doc<'t> {
     /// Text outside the blocks is not read; blocks out of range or off character boundaries
     /// are left out.
     pub fn new(text: &'t str, blocks: &[(BlockKind, usize, usize)]) -> Doc<'t> {
+        crate::cost::enter(crate::cost::Stage::Doc);
         let mut tokens = Vec::with_capacity(text.len() / 5 + 4);
         let mut kept: Vec<Block> = Vec::with_capacity(blocks.len());
         for &(kind, start, end) in blocks {
@@ -71,6 +72,7 @@ impl<'t> Doc<'t> {
             }
             kept.push(Block { kind, start, end, tokens: (first, tokens.len()) });
         }
+        crate::cost::add(tokens.len());
         let vocab = Vocab::build(text, &mut tokens);
         let mut block_of = vec![0u32; tokens.len()];
         for (k, b) in kept.iter().enumerate() {
@@ -117,30 +119,35 @@ impl<'t> Doc<'t> {
     /// The text of token `i` ("" past the end).
     #[inline]
     pub fn word(&self, i: usize) -> &'t str {
+        crate::cost::add(1);
         self.tokens.get(i).map_or("", |t| t.text(self.text))
     }
 
     /// The word classes of token `i` ([`crate::lexicon::classes::class`]; 0 past the end).
     #[inline]
     pub fn classes(&self, i: usize) -> u64 {
+        crate::cost::add(1);
         self.tokens.get(i).map_or(0, |t| self.vocab.classes(t.ty))
     }
 
     /// The sentence of token `i`.
     #[inline]
     pub fn sentence_of(&self, i: usize) -> usize {
+        crate::cost::add(1);
         self.sentence_of.get(i).map_or(0, |&s| s as usize)
     }
 
     /// The block of token `i`.
     #[inline]
     pub fn block_of(&self, i: usize) -> usize {
+        crate::cost::add(1);
         self.block_of.get(i).map_or(0, |&b| b as usize)
     }
 
     /// The top-level quotation holding token `i` (its marks included), if any.
     #[inline]
     pub fn quotation_of(&self, i: usize) -> Option<usize> {
+        crate::cost::add(1);
         match self.quotation_of.get(i) {
             Some(&q) if q > 0 => Some(q as usize - 1),
             _ => None,
@@ -187,11 +194,13 @@ impl<'t> Doc<'t> {
     /// The first token that ends after byte `pos` (the token at or after it).
     #[inline]
     pub fn token_at(&self, pos: usize) -> usize {
+        crate::cost::add(1);
         self.tokens.partition_point(|t| t.end() <= pos)
     }
 
     /// The tokens lying inside the byte span `start..end`.
     pub fn tokens_in(&self, start: usize, end: usize) -> (usize, usize) {
+        crate::cost::add(1);
         let a = self.tokens.partition_point(|t| t.start() < start);
         let b = self.tokens.partition_point(|t| t.end() <= end);
         (a, b.max(a))

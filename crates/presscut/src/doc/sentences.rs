@@ -69,6 +69,7 @@ pub(super) fn split(
         if a >= b {
             continue;
         }
+        crate::cost::add(b - a);
         let mut start = a;
         for i in a..b {
             let brk = if i + 1 == b { Break::Sentence } else { break_after(input, i, b) };

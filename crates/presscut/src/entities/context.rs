@@ -90,7 +90,7 @@ impl<'t> Context<'t> {
     /// The text of token `i`.
     #[inline]
     pub fn word(&self, i: usize) -> &'t str {
-        self.toks.get(i).map_or("", |t| t.text(self.text))
+        self.doc.word(i)
     }
 
     /// The texts of tokens `a..b`.

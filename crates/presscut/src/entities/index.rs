@@ -40,6 +40,7 @@ impl MentionIndex {
     pub fn overlapping_all(&self, start: usize, end: usize) -> &[Indexed] {
         let a = self.mentions.partition_point(|m| m.end <= start);
         let b = a + self.mentions[a..].partition_point(|m| m.start < end);
+        crate::cost::add(1 + b - a);
         &self.mentions[a..b]
     }
 
@@ -52,6 +53,7 @@ impl MentionIndex {
     pub fn within(&self, start: usize, end: usize) -> &[Indexed] {
         let a = self.mentions.partition_point(|m| m.start < start);
         let b = a + self.mentions[a..].partition_point(|m| m.end <= end);
+        crate::cost::add(1 + b - a);
         &self.mentions[a..b]
     }
 

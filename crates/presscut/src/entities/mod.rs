@@ -66,6 +66,7 @@ pub struct Cluster {
 /// Find the entities of the document. Clusters come back ordered by first mention.
 #[inline(never)] // one frame per stage in profiles
 pub fn run(d: &Doc) -> Vec<Cluster> {
+    crate::cost::enter(crate::cost::Stage::Entities);
     let spans = ner::tag(d);
     build(d, &spans)
 }

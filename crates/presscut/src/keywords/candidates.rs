@@ -266,6 +266,7 @@ pub(crate) fn collect(doc: &Words) -> Candidates {
         let window_cells = cells.get(i..end).unwrap_or_default();
         let mut prev_poss = false;
         for (l, (&tj, &cj)) in window.iter().zip(window_cells).enumerate() {
+            crate::cost::add(1);
             let j = i + l;
             if l > 0 && (tj.has(BREAK) || prev_poss || tj.has(JUNK)) {
                 break;

@@ -58,6 +58,7 @@ pub fn extract(doc: &Doc, hints: &Hints, k: usize) -> Vec<Keyword> {
 
 /// [`extract`] with explicit ranking weights (for evaluation and tuning).
 pub fn extract_with(doc: &Doc, hints: &Hints, k: usize, weights: &Weights) -> Vec<Keyword> {
+    crate::cost::enter(crate::cost::Stage::Keywords);
     let k = k.min(MAX_K);
     if k == 0 || doc.tokens.is_empty() {
         return Vec::new();

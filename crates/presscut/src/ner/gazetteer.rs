@@ -210,6 +210,7 @@ pub fn token_matches(
                 continue;
             }
             // the longest entry starting here
+            crate::cost::add(1);
             let mut h = SEED;
             let mut best: Option<(usize, u64, u64)> = None;
             for j in i..b.min(i + g.max_len) {

@@ -46,6 +46,7 @@ pub fn run(
     entities: &[Cluster],
     mentions: &MentionIndex,
 ) -> (Vec<Attribution>, Vec<String>) {
+    crate::cost::enter(crate::cost::Stage::Quotes);
     let found = super::extract(doc);
     let resolver = Resolver::new(doc, entities, mentions);
     (resolve(doc, &found.quotes, &resolver, headline), found.warnings)
@@ -220,6 +221,7 @@ impl<'r> Speakers<'r> {
             .rev()
             .filter(move |(q, _)| q.start < pos)
             .take_while(move |(q, _)| pos - q.start < PREVIOUS_SPEAKER_REACH)
+            .inspect(|_| crate::cost::add(1))
     }
 
     /// The person a personal pronoun (`he`, `she`) refers to at byte `pos`.

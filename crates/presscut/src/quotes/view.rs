@@ -79,6 +79,7 @@ impl<'d> View<'d> {
 
     #[inline]
     fn flags(&self, i: usize) -> u32 {
+        crate::cost::add(1);
         self.doc.tokens.get(i).map_or(0, |t| t.flags)
     }
 

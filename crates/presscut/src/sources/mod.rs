@@ -113,6 +113,7 @@ pub fn run(
     mentions: &MentionIndex,
     quotes: &[Attribution],
 ) -> Vec<Citation> {
+    crate::cost::enter(crate::cost::Stage::Sources);
     let lex = &*LEXICON;
     let cx =
         Context { entities, mentions, quote_cues: quotes.iter().filter_map(|q| q.cue).collect() };

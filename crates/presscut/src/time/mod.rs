@@ -74,6 +74,7 @@ const MAX_BLOCK: usize = 4096;
 /// (`XXXX-WXX`).
 #[inline(never)] // one frame per stage in profiles
 pub fn extract(doc: &Doc, reference: Option<Date>) -> Vec<Timex> {
+    crate::cost::enter(crate::cost::Stage::Time);
     let cx = Ctx::new(doc.text, reference);
     let mut pieces = Pieces::new(doc);
     let mut out = Vec::new();
@@ -90,6 +91,7 @@ pub fn extract(doc: &Doc, reference: Option<Date>) -> Vec<Timex> {
                 pieces.push_tokens(j, j + 1, &mut toks);
                 j += 1;
             }
+            crate::cost::add(toks.len());
             scan(&toks, &cx, &mut out);
             k = j;
         }
@@ -106,6 +108,7 @@ fn scan(toks: &[Tok], cx: &Ctx<'_>, out: &mut Vec<Timex>) {
             i += 1;
             continue;
         }
+        crate::cost::add(1);
         match p.match_at(i) {
             Some(h) if h.end > i => {
                 if matches!(h.kind, TimexKind::Date | TimexKind::Time)
