@@ -23,7 +23,6 @@ mod iob;
 mod perceptron;
 
 use perceptron::{FloatWeights, Perceptron};
-use presscut::devtools::doc::tokenize;
 use presscut::devtools::ner::NerType;
 use presscut::devtools::ner::doc::Doc;
 use presscut::devtools::ner::doc::line_clauses;
@@ -124,9 +123,10 @@ fn prepare(d: &iob::Document) -> Example {
     let ents = iob::gold_entities(d, &spans);
     // the documents live as long as the training run
     let text: &'static str = Box::leak(text.into_boxed_str());
-    // the tokens as the pipeline cuts them; one clause a line, as the corpus has its sentences
-    let tokens = tokenize(text);
-    let doc = Doc::new(text, &tokens, &line_clauses(&tokens), None);
+    // the document as the pipeline cuts it; one clause a line, as the corpus has its sentences
+    let d: &'static presscut::devtools::doc::Doc<'static> =
+        Box::leak(Box::new(presscut::devtools::doc::Doc::from_text(text)));
+    let doc = Doc::new(d, &line_clauses(&d.tokens), None);
     let mut gold = vec![O; doc.tokens.len()];
     let mut e = 0;
     for (i, t) in doc.tokens.iter().enumerate() {

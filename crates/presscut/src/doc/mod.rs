@@ -19,7 +19,7 @@ mod vocab;
 pub use case::{is_function_word, sentence_case};
 pub use marks::Quotation;
 pub use token::{Token, is_dash, is_quote, is_word_char, tokenize};
-pub use vocab::{FormInfo, TypeInfo, Vocab};
+pub use vocab::{FormInfo, TypeCache, TypeInfo, Vocab};
 
 use crate::model::BlockKind;
 
@@ -128,6 +128,12 @@ impl<'t> Doc<'t> {
     pub fn classes(&self, i: usize) -> u64 {
         crate::cost::add(1);
         self.tokens.get(i).map_or(0, |t| self.vocab.classes(t.ty))
+    }
+
+    /// The word classes of word type `ty` (its form's and, as written, its abbreviation's).
+    #[inline]
+    pub fn classes_of_type(&self, ty: u32) -> u64 {
+        self.vocab.classes(ty)
     }
 
     /// The sentence of token `i`.

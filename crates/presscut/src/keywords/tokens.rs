@@ -5,7 +5,7 @@
 
 use super::Hints;
 use super::vocab::{TypeInfo, Vocab};
-use crate::doc::{Doc, flags as tf, is_word_char};
+use crate::doc::{Doc, flags as tf};
 use crate::model::BlockKind;
 
 /// First letter upper case.
@@ -86,12 +86,6 @@ fn opens(c: char) -> bool {
     matches!(c, '"' | '\u{201C}' | '\u{2018}' | '\u{00AB}' | '\u{201E}' | '(' | '[' | '\'' | ':')
 }
 
-/// Letters and digits, with at most hyphens, apostrophes, periods and `&` inside (`AT&T`):
-/// not a symbol-bearing token (`C$`, `1/2`, an address).
-fn plain_word(w: &str) -> bool {
-    w.chars().all(|c| is_word_char(c) || matches!(c, '-' | '\'' | '’' | '.' | '&'))
-}
-
 /// The words of `doc`, with the headline span and entity hints of `hints`.
 pub(crate) fn words(doc: &Doc, hints: &Hints) -> Words {
     let mut vocab = Vocab::new(doc);
@@ -121,9 +115,10 @@ pub(crate) fn words(doc: &Doc, hints: &Hints) -> Words {
             prev_doc_token = i;
             continue;
         }
-        let (start, end) = (t.start(), t.start() + super::vocab::word_of(t.text(doc.text)).len());
-        let ty = vocab.form_of(doc, t);
-        let mut flags = vocab.word_flags(doc, t);
+        let facts = Vocab::facts(doc, t);
+        let (start, end) = (t.start(), t.start() + facts.base_len);
+        let ty = vocab.form_of(doc, t, &facts);
+        let mut flags = facts.case;
         let in_title = title.is_some_and(|t| start >= t.0 && start < t.1);
         let sentence_break = gap.sentence || (prev_in_title && !in_title) || tokens.is_empty();
         if sentence_break {
@@ -140,7 +135,7 @@ pub(crate) fn words(doc: &Doc, hints: &Hints) -> Words {
         if in_title || in_heading {
             flags |= TITLE;
         }
-        if end - start > MAX_WORD_BYTES || t.has(tf::URL) || !plain_word(doc.word(i)) {
+        if end - start > MAX_WORD_BYTES || t.has(tf::URL) || !facts.plain {
             flags |= JUNK;
         }
         prev_in_title = in_title;

@@ -4,9 +4,10 @@
 
 use super::lexicon::{LEXICON, WordClass};
 use super::tokens::{ALLCAPS, ALPHA, CAP, LETTER_FIRST};
-use crate::doc::{Doc, Token};
+use crate::doc::{Doc, Token, TypeCache, is_word_char};
 use crate::hash::{IdTable, hash_bytes};
-use crate::lexicon::classes::{class, lower_into};
+use crate::lexicon::classes::class;
+use std::cell::RefCell;
 
 /// A word type of the document (its lower-cased form).
 #[derive(Clone, Copy, Debug, Default)]
@@ -120,18 +121,34 @@ fn idf_of(lower: &str, acronym: bool) -> f32 {
     lx.idf_unknown
 }
 
-/// Not looked at yet.
-const UNSEEN: u16 = u16::MAX;
+/// What the stage knows about a word type whatever the document: its case flags, whether it
+/// is a plain word, the length of its base, and its form's lists, stem key and weights.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Facts {
+    /// [`CAP`], [`ALLCAPS`], [`ALPHA`], [`LETTER_FIRST`]
+    pub case: u16,
+    /// letters and digits with at most hyphens, apostrophes, periods and `&` inside
+    pub plain: bool,
+    /// bytes of the word without an abbreviation's period (see [`word_of`])
+    pub base_len: usize,
+    info: TypeInfo,
+    /// weights for a word written as an acronym, and otherwise
+    idf_acronym: f32,
+    idf_plain: f32,
+    stem_key: u64,
+}
 
-/// The stage's facts about the document's word forms, worked out once per form on first use.
+thread_local! {
+    /// The facts of the word types this thread knows.
+    static FACTS: RefCell<TypeCache<Facts>> = RefCell::new(TypeCache::default());
+}
+
+/// The stage's facts about the document's word forms (per form, from its first word).
 pub(crate) struct Vocab {
     /// per form of the document's vocabulary
     types: Vec<TypeInfo>,
     seen: Vec<bool>,
-    /// per type of the document's vocabulary: the stage's case flags of its text
-    flags: Vec<u16>,
     stems: IdTable,
-    buf: String,
 }
 
 impl Vocab {
@@ -140,38 +157,32 @@ impl Vocab {
         Self {
             types: vec![TypeInfo::default(); n],
             seen: vec![false; n],
-            flags: vec![UNSEEN; doc.vocab.types.len()],
             stems: IdTable::with_capacity(n),
-            buf: String::new(),
         }
     }
 
-    /// The form of word token `t`, its facts worked out on its first occurrence.
+    /// The facts of word token `t`'s type.
     #[inline]
-    pub fn form_of(&mut self, doc: &Doc, t: &Token) -> u32 {
+    pub fn facts(doc: &Doc, t: &Token) -> Facts {
+        FACTS.with_borrow_mut(|c| c.get(doc, t.ty, |w| study(w, doc.classes_of_type(t.ty))))
+    }
+
+    /// The form of a word token whose type's facts are `f`, its facts taken on its first
+    /// occurrence.
+    #[inline]
+    pub fn form_of(&mut self, doc: &Doc, t: &Token, f: &Facts) -> u32 {
         let form = doc.vocab.types.get(t.ty as usize).map_or(0, |ty| ty.form);
-        if !self.seen.get(form as usize).copied().unwrap_or(true) {
-            let acronym = self.word_flags(doc, t) & ALLCAPS != 0;
-            let abbreviation = doc.vocab.forms[form as usize].classes & class::ABBR_FORM != 0;
-            self.add_type(word_of(t.text(doc.text)), form, acronym, abbreviation);
+        if let (Some(seen), Some(info)) =
+            (self.seen.get_mut(form as usize), self.types.get_mut(form as usize))
+            && !*seen
+        {
+            *seen = true;
+            let next_stem = self.stems.len() as u32;
+            let stem = self.stems.get_or_insert_with(f.stem_key, || next_stem);
+            let idf = if f.case & ALLCAPS != 0 { f.idf_acronym } else { f.idf_plain };
+            *info = TypeInfo { idf, stem, ..f.info };
         }
         form
-    }
-
-    /// The case flags of word token `t` ([`CAP`], [`ALLCAPS`], [`ALPHA`], [`LETTER_FIRST`]),
-    /// from its type.
-    #[inline]
-    pub fn word_flags(&mut self, doc: &Doc, t: &Token) -> u16 {
-        let ty = t.ty as usize;
-        match self.flags.get(ty) {
-            Some(&f) if f != UNSEEN => f,
-            Some(_) => {
-                let f = case_flags(t.text(doc.text));
-                self.flags[ty] = f;
-                f
-            }
-            None => 0,
-        }
     }
 
     /// The facts per form and the number of stem classes.
@@ -179,52 +190,55 @@ impl Vocab {
         let n = self.stems.len();
         (self.types, n)
     }
+}
 
-    /// Registers a word form: its lists, stem class and weight.
-    #[inline(never)]
-    fn add_type(&mut self, word: &str, form: u32, acronym: bool, abbrev: bool) {
-        let lx = &*LEXICON;
-        lower_into(word, &mut self.buf);
-        let lower = self.buf.as_str();
-        let h = hash_bytes(lower.as_bytes());
-        let e = lx.flags(h);
-        // Function words have no plural to fold.
-        let sk = if e.is_stop() {
-            h
-        } else if lower.contains('.') {
-            let bare: String = lower.chars().filter(|&c| c != '.').collect();
-            stem_key(bare.as_bytes())
-        } else {
-            stem_key_or(lower.as_bytes(), Some(h))
-        };
-        let next_stem = self.stems.len() as u32;
-        let stem = self.stems.get_or_insert_with(sk, || next_stem);
-        let plain = lower.is_ascii() && !lower.contains('.');
-        let (idf, class) = match lx.lookup(h) {
-            Some(found) => found,
-            None if plain && !acronym && !lower.contains('-') => (lx.idf_unknown, WordClass::Other),
-            None => (idf_of(lower, acronym), WordClass::Other),
-        };
-        let short = word.len() == 1 || (word.len() <= 4 && word.chars().nth(1).is_none());
-        if let (Some(t), Some(s)) =
-            (self.types.get_mut(form as usize), self.seen.get_mut(form as usize))
-        {
-            *s = true;
-            *t = TypeInfo {
-                idf,
-                not_noun: matches!(class, WordClass::Adjective | WordClass::Verb),
-                verb: class == WordClass::Verb,
-                noun_or_verb: class == WordClass::NounOrVerb,
-                verb_cue: e.is_verb_cue(),
-                stop: e.is_stop(),
-                title: e.is_title(),
-                connector: e.is_connector(),
-                lower_connector: e.is_lower_connector(),
-                abbrev,
-                short,
-                stem,
-            };
+/// What a word type's text says (`classes`: its word classes in the document's vocabulary).
+#[inline(never)]
+fn study(text: &str, classes: u64) -> Facts {
+    let lx = &*LEXICON;
+    let word = word_of(text);
+    let lower = crate::lexicon::classes::lower(word);
+    let h = hash_bytes(lower.as_bytes());
+    let e = lx.flags(h);
+    // Function words have no plural to fold.
+    let stem_key = if e.is_stop() {
+        h
+    } else if lower.contains('.') {
+        let bare: String = lower.chars().filter(|&c| c != '.').collect();
+        stem_key(bare.as_bytes())
+    } else {
+        stem_key_or(lower.as_bytes(), Some(h))
+    };
+    let plain_ascii = lower.is_ascii() && !lower.contains('.');
+    let (idf_plain, idf_acronym, class) = match lx.lookup(h) {
+        Some((idf, class)) => (idf, idf, class),
+        None if plain_ascii && !lower.contains('-') => {
+            (lx.idf_unknown, idf_of(&lower, true), WordClass::Other)
         }
+        None => (idf_of(&lower, false), idf_of(&lower, true), WordClass::Other),
+    };
+    let short = word.len() == 1 || (word.len() <= 4 && word.chars().nth(1).is_none());
+    Facts {
+        case: case_flags(text),
+        plain: text.chars().all(|c| is_word_char(c) || matches!(c, '-' | '\'' | '’' | '.' | '&')),
+        base_len: word.len(),
+        info: TypeInfo {
+            idf: idf_plain,
+            not_noun: matches!(class, WordClass::Adjective | WordClass::Verb),
+            verb: class == WordClass::Verb,
+            noun_or_verb: class == WordClass::NounOrVerb,
+            verb_cue: e.is_verb_cue(),
+            stop: e.is_stop(),
+            title: e.is_title(),
+            connector: e.is_connector(),
+            lower_connector: e.is_lower_connector(),
+            abbrev: classes & class::ABBR_FORM != 0,
+            short,
+            stem: 0,
+        },
+        idf_acronym,
+        idf_plain,
+        stem_key,
     }
 }
 

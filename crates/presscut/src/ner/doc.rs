@@ -5,7 +5,7 @@
 use super::features::{self, Atom, Run, SentInfo};
 use super::gazetteer;
 use super::labels::label_type;
-use crate::doc::{Token, flags, sentence_case};
+use crate::doc::{Token, TypeCache, flags, sentence_case};
 use crate::hash::IdTable;
 use std::cell::RefCell;
 use std::sync::LazyLock;
@@ -33,6 +33,8 @@ const NONE: u32 = u32::MAX;
 thread_local! {
     /// Word hash → index into [`Doc::evidence`] while it is collected (reused between calls).
     static INDEX: RefCell<IdTable> = RefCell::new(IdTable::default());
+    /// The atoms of the word types this thread knows (their text's part of [`Atom`]).
+    static ATOMS: RefCell<TypeCache<Atom>> = RefCell::new(TypeCache::default());
 }
 
 /// A document ready for feature extraction.
@@ -50,6 +52,8 @@ pub struct Doc<'t> {
     pub runs: Vec<Run>,
     /// tokens the model looks at (see [`Doc::new`])
     pub active: Vec<bool>,
+    /// number of word types of the document (token types are below it)
+    pub n_types: usize,
     /// per token: index into `evidence` (NONE for words without a capital)
     ev_ix: Vec<u32>,
     evidence: Vec<Evidence>,
@@ -76,29 +80,23 @@ impl<'t> Doc<'t> {
     /// within `radius` tokens of a capitalised word, a digit or a caseless letter (None: every
     /// token); elsewhere a lower-case stretch cannot hold an entity.
     pub fn new(
-        text: &'t str,
-        tokens: &[Token],
+        d: &'t crate::doc::Doc<'t>,
         clauses: &[(usize, usize)],
         radius: Option<usize>,
     ) -> Doc<'t> {
-        let mut toks = tokens.to_vec();
+        let text = d.text;
+        let mut toks = d.tokens.clone();
         let sents = clause_ranges(&mut toks, clauses);
         let active = active_tokens(&toks, &sents, radius);
-        // full atoms where features read them (active tokens and their neighbours)
-        let mut atoms = Vec::with_capacity(toks.len());
-        let mut next_active = active.first().copied().unwrap_or(false);
-        let mut near_prev = false;
-        for (i, t) in toks.iter().enumerate() {
-            let this_active = next_active;
-            next_active = active.get(i + 1).copied().unwrap_or(false);
-            let s = t.text(text);
-            atoms.push(if this_active || near_prev || next_active {
-                features::atom(s, t.flags)
-            } else {
-                Atom { word: features::word_hash(s), flags: t.flags, ..Atom::default() }
-            });
-            near_prev = this_active;
-        }
+        // what a word's text gives the features, once per word type for the whole thread
+        let atoms: Vec<Atom> = ATOMS.with_borrow_mut(|cache| {
+            toks.iter()
+                .map(|t| {
+                    let a = cache.get(d, t.ty, |s| features::atom(s, 0));
+                    Atom { flags: t.flags, ..a }
+                })
+                .collect()
+        });
         let gaz = gazetteer::token_matches(text, &toks, &atoms, &sents);
         let sent_info: Vec<SentInfo> = sents
             .iter()
@@ -114,6 +112,7 @@ impl<'t> Doc<'t> {
             sent_info,
             runs,
             active,
+            n_types: d.vocab.types.len(),
             ev_ix: Vec::new(),
             evidence: Vec::new(),
             first_pass: None,

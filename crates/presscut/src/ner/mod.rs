@@ -19,7 +19,6 @@ pub mod labels;
 pub mod model;
 pub mod tagger;
 
-use crate::doc::Token;
 use std::cell::RefCell;
 use std::sync::LazyLock;
 
@@ -67,7 +66,7 @@ pub fn tag(d: &crate::doc::Doc) -> Vec<NerSpan> {
     let Some(m) = MODEL.as_ref() else {
         return Vec::new();
     };
-    tag_with(m, d.text, &d.tokens, &d.clauses(), TagOptions::default())
+    tag_with(m, d, &d.clauses(), TagOptions::default())
 }
 
 /// How [`tag_with`] runs the model.
@@ -85,19 +84,18 @@ impl Default for TagOptions {
     }
 }
 
-/// [`tag`] with explicit weights and options on `tokens` of `text` cut into `clauses` (token
-/// ranges), for training and evaluation tools.
+/// [`tag`] with explicit weights and options on a document cut into `clauses` (token ranges),
+/// for training and evaluation tools.
 pub fn tag_with<W: model::Weights>(
     w: &W,
-    text: &str,
-    tokens: &[Token],
+    d: &crate::doc::Doc,
     clauses: &[(usize, usize)],
     opts: TagOptions,
 ) -> Vec<NerSpan> {
-    if tokens.is_empty() {
+    if d.tokens.is_empty() {
         return Vec::new();
     }
-    let mut doc = doc::Doc::new(text, tokens, clauses, opts.radius);
+    let mut doc = doc::Doc::new(d, clauses, opts.radius);
     SCRATCH.with_borrow_mut(|(sc, labels)| {
         tagger::tag_doc(w, &mut doc, opts.two_pass, sc, labels);
         let mut out = Vec::new();

@@ -153,8 +153,8 @@ fn the_fast_loop_tags_exactly_as_the_generic_one() {
     for text in texts {
         let d = Doc::from_text(text);
         let opts = TagOptions::default();
-        let fast = tag_with(m, text, &d.tokens, &d.clauses(), opts);
-        let generic = tag_with(&Generic(m), text, &d.tokens, &d.clauses(), opts);
+        let fast = tag_with(m, &d, &d.clauses(), opts);
+        let generic = tag_with(&Generic(m), &d, &d.clauses(), opts);
         assert!(!fast.is_empty());
         assert_eq!(fast.len(), generic.len(), "{text}");
         for (f, g) in fast.iter().zip(&generic) {

@@ -3,7 +3,7 @@
 //! the word may stand between a speaker and its cue).
 
 use super::lexicon::{CUES, CueFlags};
-use crate::doc::{Doc, Quotation, flags};
+use crate::doc::{Doc, Quotation, TypeCache, flags};
 use crate::lexicon::classes::class::{
     CONJ, DCUE, DET, LABEL, NONPERSON, OBJPRON, PREP, PRON, QCUE, REL, ROLE, SKIP, TIME, VERB,
 };
@@ -66,7 +66,9 @@ impl<'d> View<'d> {
             cue_at: vec![0; doc.tokens.len()],
             skip: Vec::new(),
         };
-        v.skip = (0..doc.tokens.len()).map(|k| v.skippable_word(k)).collect();
+        v.skip = SKIP_TYPES.with_borrow_mut(|cache| {
+            (0..doc.tokens.len()).map(|k| v.skippable_word(k, cache)).collect()
+        });
         v.find_cues();
         v
     }
@@ -278,26 +280,18 @@ impl<'d> View<'d> {
 
     /// Adverbs, auxiliaries and time words that may stand between a speaker and its cue: the
     /// word lists' skip and time words, `-ly` adverbs, `n't` and the verb it is split from.
-    fn skippable_word(&self, i: usize) -> bool {
-        if !self.is_word(i) {
+    fn skippable_word(&self, i: usize, cache: &mut TypeCache<bool>) -> bool {
+        let t = self.doc.tokens[i];
+        if !self.is_word(i) || self.possessive(i) {
             return false;
         }
-        let w = self.word(i);
-        let c = self.cls(i);
-        if c & (SKIP | TIME) != 0 {
+        let classes = self.doc.classes(i) & CLASSES;
+        if cache.get(self.doc, t.ty, |w| skippable_type(w, classes, t.has(flags::CAP))) {
             return true;
         }
-        if !self.cap(i)
-            && w.len() >= 5
-            && w.ends_with("ly")
-            && c & (ROLE | NONPERSON) == 0
-            && !is_ly_noun(w)
-        {
-            return true;
-        }
-        let negated = self.flags(i + 1) & (flags::CLITIC | flags::SPACE_BEFORE) == flags::CLITIC
-            && self.word(i + 1).to_ascii_lowercase().starts_with("n");
-        w.ends_with("n't") || w.ends_with("n’t") || negated
+        // `do` of `don't`: the verb a `n't` is split from
+        self.flags(i + 1) & (flags::CLITIC | flags::SPACE_BEFORE) == flags::CLITIC
+            && self.ch(i + 1).eq_ignore_ascii_case(&'n')
     }
 
     /// Cue phrases on word boundaries; a capitalised cue only at a clause start.
@@ -356,6 +350,24 @@ impl<'d> View<'d> {
         let determiner = ti > 1 && self.is_word(ti - 2) && self.cls(ti - 2) & DET != 0;
         adjective && determiner
     }
+}
+
+/// Whether a word (its text, classes and case) may stand between a speaker and a cue.
+fn skippable_type(w: &str, c: u64, cap: bool) -> bool {
+    c & (SKIP | TIME) != 0
+        || !cap
+            && w.len() >= 5
+            && w.ends_with("ly")
+            && c & (ROLE | NONPERSON) == 0
+            && !is_ly_noun(w)
+        || w.ends_with("n't")
+        || w.ends_with("n’t")
+}
+
+thread_local! {
+    /// Whether each word type this thread knows may be skipped (see [`skippable_type`]).
+    static SKIP_TYPES: std::cell::RefCell<TypeCache<bool>> =
+        std::cell::RefCell::new(TypeCache::default());
 }
 
 fn is_ly_noun(w: &str) -> bool {

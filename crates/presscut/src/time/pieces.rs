@@ -1,8 +1,9 @@
 //! The grammar's view of the document: each token as character-class pieces — a run of
 //! letters, a run of ASCII digits, one mark — so that `5pm`, `1990s`, `2014-03-05` and `10:30`
 //! can be read inside their tokens. A piece never crosses a token boundary: the time stage
-//! cannot disagree with the others about words. A word type is cut into pieces once (its
-//! pieces and their lexicon entries are cached per type), whatever the number of its tokens.
+//! cannot disagree with the others about words. A word type is cut into pieces once per thread
+//! (its pieces and their lexicon entries are kept with the thread's known words), whatever the
+//! number of its tokens and documents.
 
 use super::lexicon::{Entry, LEXICON};
 use crate::doc::{Doc, flags};
@@ -59,45 +60,65 @@ struct Part {
 /// Not cut yet.
 const UNSEEN: (u32, u32) = (u32::MAX, 0);
 
-/// The pieces of a document's word types, cut on first use.
-pub(crate) struct Pieces<'d> {
-    doc: &'d Doc<'d>,
-    /// Per type: its parts in `parts` (`start..end`), or [`UNSEEN`].
+/// The pieces of the word types this thread knows, cut on first use: per known word, its parts
+/// in `parts`; both forgotten with the known words (a new vocabulary generation).
+#[derive(Default)]
+struct Cut {
+    generation: Option<u32>,
     of_type: Vec<(u32, u32)>,
     parts: Vec<Part>,
 }
 
+thread_local! {
+    static CUT: std::cell::RefCell<Cut> = std::cell::RefCell::new(Cut::default());
+}
+
+/// The pieces of a document's tokens.
+pub(crate) struct Pieces<'d> {
+    doc: &'d Doc<'d>,
+}
+
 impl<'d> Pieces<'d> {
     pub(crate) fn new(doc: &'d Doc<'d>) -> Pieces<'d> {
-        Pieces { doc, of_type: vec![UNSEEN; doc.vocab.types.len()], parts: Vec::new() }
+        Pieces { doc }
     }
 
     /// Appends the pieces of tokens `a..b` to `out`.
     pub(crate) fn push_tokens(&mut self, a: usize, b: usize, out: &mut Vec<Tok>) {
-        for t in &self.doc.tokens[a..b] {
-            let ty = t.ty as usize;
-            if self.of_type.get(ty) == Some(&UNSEEN) {
-                let from = self.parts.len() as u32;
-                cut(t.text(self.doc.text), &mut self.parts);
-                self.of_type[ty] = (from, self.parts.len() as u32);
+        let d = self.doc;
+        CUT.with_borrow_mut(|cut| {
+            if cut.generation != Some(d.vocab.generation) {
+                *cut = Cut { generation: Some(d.vocab.generation), ..Cut::default() };
             }
-            let (from, to) = self.of_type.get(ty).copied().unwrap_or((0, 0));
-            let nl =
-                u8::from(t.flags & (flags::LINE_START | flags::BLOCK_START) == flags::LINE_START);
-            let space = t.has(flags::SPACE_BEFORE);
-            for (k, p) in self.parts[from as usize..to as usize].iter().enumerate() {
-                let first = k == 0;
-                out.push(Tok {
-                    start: t.start() + p.start as usize,
-                    end: t.start() + p.end as usize,
-                    kind: p.kind,
-                    entry: p.entry,
-                    val: p.val,
-                    nl: if first { nl } else { 0 },
-                    space: first && space,
-                });
+            for t in &d.tokens[a..b] {
+                let k = d.vocab.types.get(t.ty as usize).map_or(0, |ty| ty.known as usize);
+                if k >= cut.of_type.len() {
+                    cut.of_type.resize(k + 1, UNSEEN);
+                }
+                if cut.of_type[k] == UNSEEN {
+                    let from = cut.parts.len() as u32;
+                    split(t.text(d.text), &mut cut.parts);
+                    cut.of_type[k] = (from, cut.parts.len() as u32);
+                }
+                let (from, to) = cut.of_type[k];
+                let nl = u8::from(
+                    t.flags & (flags::LINE_START | flags::BLOCK_START) == flags::LINE_START,
+                );
+                let space = t.has(flags::SPACE_BEFORE);
+                for (n, p) in cut.parts[from as usize..to as usize].iter().enumerate() {
+                    let first = n == 0;
+                    out.push(Tok {
+                        start: t.start() + p.start as usize,
+                        end: t.start() + p.end as usize,
+                        kind: p.kind,
+                        entry: p.entry,
+                        val: p.val,
+                        nl: if first { nl } else { 0 },
+                        space: first && space,
+                    });
+                }
             }
-        }
+        });
     }
 }
 
@@ -113,7 +134,7 @@ fn fold_punct(c: char) -> Option<u8> {
 
 /// Cuts one token's text into parts: runs of letters (ASCII, or other alphanumerics), runs of
 /// ASCII digits, single marks.
-fn cut(word: &str, out: &mut Vec<Part>) {
+fn split(word: &str, out: &mut Vec<Part>) {
     let bytes = word.as_bytes();
     let lex = &*LEXICON;
     let mut i = 0;
