@@ -34,7 +34,7 @@ struct NameParts {
 fn name_parts(cx: &Context, m: &Ment) -> NameParts {
     let lex = &*LEX;
     let mut b = m.b;
-    while b - m.a > 1 && lex.title(std::iter::once(cx.word(b - 1))).is_some_and(|t| t.post) {
+    while b - m.a > 1 && cx.title(b - 1, b).is_some_and(|t| t.post) {
         b -= 1;
     }
     while b - m.a > 1 && cx.toks[b - 1].has(flags::PUNCT) {

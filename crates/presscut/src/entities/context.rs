@@ -105,6 +105,27 @@ impl<'t> Context<'t> {
         phrase_of_keys(self.toks[a..b].iter().map(|t| v.form(t.ty).key))
     }
 
+    /// Whether token `i` starts with a capital.
+    #[inline]
+    pub fn cap(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.has(flags::CAP))
+    }
+
+    /// The title spelled by tokens `a..b`, if any.
+    #[inline]
+    pub fn title(&self, a: usize, b: usize) -> Option<super::lexicon::Title> {
+        super::lexicon::LEX.title_k(self.key(a, b), self.cap(a))
+    }
+
+    /// The cue word token `i` is, if any.
+    #[inline]
+    pub fn cue(&self, i: usize) -> Option<super::lexicon::Cue> {
+        if i >= self.toks.len() {
+            return None;
+        }
+        super::lexicon::LEX.cue_k(self.key(i, i + 1))
+    }
+
     /// Whether token `i` is in a heading.
     pub fn in_heading(&self, i: usize) -> bool {
         self.sent_of.get(i).and_then(|&s| self.heading.get(s as usize)).copied().unwrap_or(false)

@@ -82,7 +82,7 @@ fn after_locative(cx: &Context, m: &Ment) -> bool {
     if i > 0 && cx.word(i - 1).eq_ignore_ascii_case("the") {
         i -= 1;
     }
-    i > 0 && cx.toks[i - 1].has(flags::LOWER) && LEX.cue(cx.word(i - 1)) == Some(Cue::Locative)
+    i > 0 && cx.toks[i - 1].has(flags::LOWER) && cx.cue(i - 1) == Some(Cue::Locative)
 }
 
 /// A work or product cue right before the name (a quote mark may stand between) or right after.
@@ -95,7 +95,7 @@ fn cue(cx: &Context, m: &Ment) -> Option<Cue> {
         cx.toks
             .get(j)
             .filter(|t| t.has(flags::LOWER))
-            .and_then(|_| LEX.cue(cx.word(j)))
+            .and_then(|_| cx.cue(j))
             .filter(|&c| matches!(c, Cue::Work | Cue::Product))
     })
 }
@@ -110,8 +110,8 @@ fn cue_before(cx: &Context, m: &Ment, determined: bool) -> Option<Cue> {
     if i == 0 || !cx.toks[i - 1].has(flags::LOWER) {
         return None;
     }
-    let c = LEX.cue(cx.word(i - 1))?;
-    let det = i >= 2 && LEX.cue(cx.word(i - 2)) == Some(Cue::Determiner);
+    let c = cx.cue(i - 1)?;
+    let det = i >= 2 && cx.cue(i - 2) == Some(Cue::Determiner);
     (matches!(c, Cue::Work | Cue::Product) && (det || !determined)).then_some(c)
 }
 

@@ -261,11 +261,22 @@ impl Lexicon {
     /// The title spelled by `words` (token texts), honouring lists that only give a capitalised
     /// spelling.
     pub fn title<'a>(&self, mut words: impl Iterator<Item = &'a str> + Clone) -> Option<Title> {
-        let t = self.titles.get(&phrase_hash(words.clone()))?;
-        if t.cap_only && !words.next().is_some_and(|w| w.starts_with(char::is_uppercase)) {
-            return None;
-        }
-        Some(*t)
+        let key = phrase_hash(words.clone());
+        self.title_k(key, words.next().is_some_and(|w| w.starts_with(char::is_uppercase)))
+    }
+
+    /// [`Lexicon::title`] of the words whose phrase key is `key` (`capitalised`: the first word
+    /// starts with a capital).
+    #[inline]
+    pub fn title_k(&self, key: Key, capitalised: bool) -> Option<Title> {
+        let t = self.titles.get(&key)?;
+        (!t.cap_only || capitalised).then_some(*t)
+    }
+
+    /// [`Lexicon::cue`] of the word whose phrase key is `key`.
+    #[inline]
+    pub fn cue_k(&self, key: Key) -> Option<Cue> {
+        self.cues.get(&key).copied()
     }
 
     /// A one-word title with a hyphenated modifier (`then-President`, `ex-minister`,

@@ -70,7 +70,7 @@ fn office_at(cx: &Context, i: usize, end: usize) -> Option<usize> {
     let fits = |t: Title| t.office || t.kind == TitleKind::Modifier;
     if lex.may_start_title(cx.word(i)) {
         for n in (1..=lex.title_words.min(end - i)).rev() {
-            if let Some(t) = lex.title(cx.words(i, i + n))
+            if let Some(t) = cx.title(i, i + n)
                 && fits(t)
             {
                 return Some(n);

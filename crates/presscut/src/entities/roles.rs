@@ -31,7 +31,7 @@ fn title_before(cx: &Context, end: usize, min: usize) -> Option<(usize, TitleKin
         return Some((1, t.kind, t.gender));
     }
     for n in (1..=lex.title_words.min(end - min)).rev() {
-        if let Some(t) = lex.title(cx.words(end - n, end))
+        if let Some(t) = cx.title(end - n, end)
             && !t.post
         {
             return Some((n, t.kind, t.gender));
@@ -52,7 +52,7 @@ fn title_after(cx: &Context, i: usize, end: usize) -> Option<(usize, TitleKind, 
         return Some((1, t.kind, t.gender));
     }
     for n in (1..=lex.title_words.min(end - i)).rev() {
-        if let Some(t) = lex.title(cx.words(i, i + n))
+        if let Some(t) = cx.title(i, i + n)
             && !t.post
         {
             return Some((n, t.kind, t.gender));
@@ -200,7 +200,7 @@ pub fn attach(cx: &Context, clusters: &mut [Cluster], ranges: &[Vec<(usize, usiz
             } else if a >= 2 && cx.word(a - 1) == "," {
                 // `the secretary of state, Marco Rubio`
                 if let Some((start, g)) = role_before(cx, a - 1, s.0, &ends)
-                    && (start == s.0 || LEX.cue(cx.word(start - 1)) == Some(Cue::Determiner))
+                    && (start == s.0 || cx.cue(start - 1) == Some(Cue::Determiner))
                 {
                     roles.push((start, a - 1));
                     vote(&mut votes[ci], g, 10);
@@ -210,7 +210,7 @@ pub fn attach(cx: &Context, clusters: &mut [Cluster], ranges: &[Vec<(usize, usiz
                 // `Marco Rubio, the secretary of state,`
                 let mut i = b + 1;
                 if cx.toks.get(i).is_some_and(|t| t.has(flags::LOWER))
-                    && LEX.cue(cx.word(i)) == Some(Cue::Determiner)
+                    && cx.cue(i) == Some(Cue::Determiner)
                 {
                     i += 1;
                 }

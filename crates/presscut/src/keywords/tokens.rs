@@ -94,55 +94,57 @@ pub(crate) fn words(doc: &Doc, hints: &Hints) -> Words {
     let mut gap = Gap { newlines: 2, ..Gap::default() };
     let mut prev_in_title = false;
     let mut prev_doc_token = usize::MAX;
-    for (i, t) in doc.tokens.iter().enumerate() {
-        if t.has(tf::BLOCK_START) {
-            gap.newlines += 2;
-        } else if t.has(tf::LINE_START) {
-            gap.newlines += 1;
-        }
-        gap.sentence |= t.has(tf::SENT_START);
-        if t.has(tf::PUNCT | tf::QUOTE) {
-            gap.punct = true;
-            gap.quote_or_colon |= doc.word(i).chars().next().is_some_and(opens);
-            continue;
-        }
-        if t.has(tf::CLITIC) && prev_doc_token.checked_add(1) == Some(i) {
-            // `Russia’s`, `don't`: the word before takes the flag, the clitic is no word
-            if let Some(last) = tokens.last_mut() {
-                let possessive = matches!(doc.word(i), "'s" | "’s" | "'S" | "’S");
-                last.flags |= if possessive { POSS } else { CONTRACTION };
+    Vocab::with_facts(|cache| {
+        for (i, t) in doc.tokens.iter().enumerate() {
+            if t.has(tf::BLOCK_START) {
+                gap.newlines += 2;
+            } else if t.has(tf::LINE_START) {
+                gap.newlines += 1;
             }
+            gap.sentence |= t.has(tf::SENT_START);
+            if t.has(tf::PUNCT | tf::QUOTE) {
+                gap.punct = true;
+                gap.quote_or_colon |= doc.word(i).chars().next().is_some_and(opens);
+                continue;
+            }
+            if t.has(tf::CLITIC) && prev_doc_token.checked_add(1) == Some(i) {
+                // `Russia’s`, `don't`: the word before takes the flag, the clitic is no word
+                if let Some(last) = tokens.last_mut() {
+                    let possessive = matches!(doc.word(i), "'s" | "’s" | "'S" | "’S");
+                    last.flags |= if possessive { POSS } else { CONTRACTION };
+                }
+                prev_doc_token = i;
+                continue;
+            }
+            let facts = Vocab::facts(cache, doc, t);
+            let (start, end) = (t.start(), t.start() + facts.base_len);
+            let ty = vocab.form_of(doc, t, &facts);
+            let mut flags = facts.case;
+            let in_title = title.is_some_and(|t| start >= t.0 && start < t.1);
+            let sentence_break = gap.sentence || (prev_in_title && !in_title) || tokens.is_empty();
+            if sentence_break {
+                flags |= BREAK | SENT_START | BLIND;
+            } else if gap.punct || gap.newlines > 0 {
+                flags |= BREAK;
+            }
+            if gap.quote_or_colon {
+                flags |= BLIND;
+            }
+            // headings layout found (title-case lines are found below as well)
+            let in_heading =
+                doc.blocks.get(doc.block_of(i)).is_some_and(|b| b.kind == BlockKind::Heading);
+            if in_title || in_heading {
+                flags |= TITLE;
+            }
+            if end - start > MAX_WORD_BYTES || t.has(tf::URL) || !facts.plain {
+                flags |= JUNK;
+            }
+            prev_in_title = in_title;
             prev_doc_token = i;
-            continue;
+            tokens.push(Token { start, end, ty, flags, ent: NO_ENTITY });
+            gap = Gap::default();
         }
-        let facts = Vocab::facts(doc, t);
-        let (start, end) = (t.start(), t.start() + facts.base_len);
-        let ty = vocab.form_of(doc, t, &facts);
-        let mut flags = facts.case;
-        let in_title = title.is_some_and(|t| start >= t.0 && start < t.1);
-        let sentence_break = gap.sentence || (prev_in_title && !in_title) || tokens.is_empty();
-        if sentence_break {
-            flags |= BREAK | SENT_START | BLIND;
-        } else if gap.punct || gap.newlines > 0 {
-            flags |= BREAK;
-        }
-        if gap.quote_or_colon {
-            flags |= BLIND;
-        }
-        // headings layout found (title-case lines are found below as well)
-        let in_heading =
-            doc.blocks.get(doc.block_of(i)).is_some_and(|b| b.kind == BlockKind::Heading);
-        if in_title || in_heading {
-            flags |= TITLE;
-        }
-        if end - start > MAX_WORD_BYTES || t.has(tf::URL) || !facts.plain {
-            flags |= JUNK;
-        }
-        prev_in_title = in_title;
-        prev_doc_token = i;
-        tokens.push(Token { start, end, ty, flags, ent: NO_ENTITY });
-        gap = Gap::default();
-    }
+    });
 
     let entity_of = if hints.entity_ids.len() == hints.entities.len() {
         hints.entity_ids.to_vec()

@@ -161,10 +161,15 @@ impl Vocab {
         }
     }
 
+    /// Runs `f` with the facts of the word types this thread knows.
+    pub fn with_facts<R>(f: impl FnOnce(&mut TypeCache<Facts>) -> R) -> R {
+        FACTS.with_borrow_mut(f)
+    }
+
     /// The facts of word token `t`'s type.
     #[inline]
-    pub fn facts(doc: &Doc, t: &Token) -> Facts {
-        FACTS.with_borrow_mut(|c| c.get(doc, t.ty, |w| study(w, doc.classes_of_type(t.ty))))
+    pub fn facts(cache: &mut TypeCache<Facts>, doc: &Doc, t: &Token) -> Facts {
+        cache.get(doc, t.ty, |w| study(w, doc.classes_of_type(t.ty)))
     }
 
     /// The form of a word token whose type's facts are `f`, its facts taken on its first
