@@ -85,7 +85,13 @@ impl<'t> Doc<'t> {
         let mut flags: Vec<u32> = tokens.iter().map(|t| t.flags).collect();
         let input =
             sentences::Input { text, tokens: &tokens, vocab: &vocab, quotation_of: &quotation_of };
-        let sentences = sentences::split(&input, &ranges, &mut flags);
+        let headlines: Vec<(usize, usize, bool)> = kept
+            .iter()
+            .map(|b| {
+                (b.tokens.0, b.tokens.1, matches!(b.kind, BlockKind::Title | BlockKind::Heading))
+            })
+            .collect();
+        let sentences = sentences::split(&input, &headlines, &mut flags);
         for (t, f) in tokens.iter_mut().zip(flags) {
             t.flags = f;
         }

@@ -57,22 +57,24 @@ impl Input<'_> {
     }
 }
 
-/// Splits the `blocks` (token ranges) into sentences (token ranges, in order), and flags their
-/// first tokens [`SENT_START`] and the first tokens of clauses [`CLAUSE_START`].
+/// Splits the `blocks` (token ranges, each saying whether it is a headline: a title or a
+/// heading, where capitals say nothing about where a sentence starts) into sentences (token
+/// ranges, in order), and flags their first tokens [`SENT_START`] and the first tokens of
+/// clauses [`CLAUSE_START`].
 pub(super) fn split(
     input: &Input<'_>,
-    blocks: &[(usize, usize)],
+    blocks: &[(usize, usize, bool)],
     flags: &mut [u32],
 ) -> Vec<(usize, usize)> {
     let mut out = Vec::with_capacity(input.tokens.len() / 16 + 1);
-    for &(a, b) in blocks {
+    for &(a, b, headline) in blocks {
         if a >= b {
             continue;
         }
         crate::cost::add(b - a);
         let mut start = a;
         for i in a..b {
-            let brk = if i + 1 == b { Break::Sentence } else { break_after(input, i, b) };
+            let brk = if i + 1 == b { Break::Sentence } else { break_after(input, i, b, headline) };
             match brk {
                 Break::Sentence => {
                     out.push((start, i + 1));
@@ -98,7 +100,7 @@ fn is_opener(c: char) -> bool {
 }
 
 /// What ends after token `i` of the block ending at token `b` (`i + 1 < b`).
-fn break_after(d: &Input<'_>, i: usize, b: usize) -> Break {
+fn break_after(d: &Input<'_>, i: usize, b: usize, headline: bool) -> Break {
     let toks = d.tokens;
     let (t, n) = (toks[i], toks[i + 1]);
     let (qt, qn) = (d.quotation_of[i], d.quotation_of[i + 1]);
@@ -116,7 +118,7 @@ fn break_after(d: &Input<'_>, i: usize, b: usize) -> Break {
         return Break::Clause;
     }
     let Some(run) = terminal_run(d, i) else { return Break::None };
-    if !ends_sentence(d, &run, i + 1) {
+    if !ends_sentence(d, &run, i + 1, headline) {
         return Break::None;
     }
     if qt != 0 && qn == qt {
@@ -180,7 +182,7 @@ fn terminal_run(d: &Input<'_>, i: usize) -> Option<Run> {
 }
 
 /// Whether the terminal `run` ends its sentence before token `n` (white space between).
-fn ends_sentence(d: &Input<'_>, run: &Run, n: usize) -> bool {
+fn ends_sentence(d: &Input<'_>, run: &Run, n: usize, headline: bool) -> bool {
     let next = d.first_char(n);
     if next.is_lowercase() {
         return false;
@@ -189,14 +191,15 @@ fn ends_sentence(d: &Input<'_>, run: &Run, n: usize) -> bool {
         return false;
     }
     match run.word {
-        Some(w) if run.period_only => period_ends_sentence(d, w, n),
+        Some(w) if run.period_only => period_ends_sentence(d, w, n, headline),
         _ => true,
     }
 }
 
 /// Decides a period after the word at token `w` (an abbreviation, an initial, or a plain word),
-/// given the token `n` after it.
-fn period_ends_sentence(d: &Input<'_>, w: usize, n: usize) -> bool {
+/// given the token `n` after it. In a headline every word may be capitalised, so there a
+/// capital after initials (`U.S. Are Underway`) does not start a sentence by itself.
+fn period_ends_sentence(d: &Input<'_>, w: usize, n: usize, headline: bool) -> bool {
     let word = d.word(w).trim_end_matches('.');
     if word.is_empty() {
         return true;
@@ -209,7 +212,7 @@ fn period_ends_sentence(d: &Input<'_>, w: usize, n: usize) -> bool {
     let abbreviation = d.classes(w) & class::ABBR;
     // `U.S.`, `U.K.`: a capitalised word after it starts a sentence unless it continues a name
     if word.contains('.') && is_initials(word) && next.is_uppercase() {
-        return starts_sentence || next_classes & class::CONTINUATION == 0;
+        return starts_sentence || !headline && next_classes & class::CONTINUATION == 0;
     }
     if abbreviation & class::ABBR_TITLE != 0 {
         false
@@ -310,6 +313,34 @@ mod tests {
         assert_eq!(
             sentences("It needs action from the U.S. Russia will wait."),
             ["It needs action from the U.S.", "Russia will wait."]
+        );
+    }
+
+    #[test]
+    fn a_headline_in_title_case_is_not_cut_after_initials() {
+        use crate::model::BlockKind;
+        let text = "Talks with the U.S. Are Underway\nU.S. Struggling to Persuade Allies\n\
+                    They met the U.S. Army chief. Talks went on.";
+        let blocks = [
+            (BlockKind::Title, 0, 32),
+            (BlockKind::Heading, 33, 67),
+            (BlockKind::Paragraph, 68, 112),
+        ];
+        let d = Doc::new(text, &blocks);
+        let got: Vec<&str> = (0..d.sentences.len()).map(|s| d.sentence_text(s)).collect();
+        assert_eq!(
+            got,
+            [
+                "Talks with the U.S. Are Underway",
+                "U.S. Struggling to Persuade Allies",
+                "They met the U.S. Army chief.",
+                "Talks went on."
+            ]
+        );
+        // in a paragraph, capitals after initials still start a sentence
+        assert_eq!(
+            sentences("We met the U.S. Talks went on."),
+            ["We met the U.S.", "Talks went on."]
         );
     }
 

@@ -90,7 +90,10 @@ pub(super) fn skip_object(d: &View, p: usize, sb: usize) -> usize {
     }
     let mut k = p;
     if d.cap(p) && d.cls(p) & DET == 0 {
-        while k < sb && d.is_word(k) && (d.cap(k) || d.is_w(k, "of")) && k < p + 5 {
+        // A number inside the name counts when a capitalised word follows (`Channel 4 News`).
+        let inside_name =
+            |k: usize| d.cap(k) || d.is_w(k, "of") || (d.number(k) && k + 1 < sb && d.cap(k + 1));
+        while k < sb && d.is_word(k) && inside_name(k) && k < p + 5 {
             k += 1;
         }
         return k;

@@ -138,6 +138,12 @@ impl<'d> View<'d> {
         self.flags(i) & flags::CAP != 0
     }
 
+    /// A number written in digits (`4`, `2,000`).
+    #[inline]
+    pub fn number(&self, i: usize) -> bool {
+        self.flags(i) & flags::NUMBER != 0
+    }
+
     /// A word that kept its final period (`Mr.`, `U.S.`).
     pub fn abbr(&self, i: usize) -> bool {
         self.flags(i) & flags::ABBREV != 0
