@@ -17,6 +17,7 @@ pub enum Stage {
 }
 
 /// Number of [`Stage`]s.
+#[cfg(test)]
 pub const STAGES: usize = 7;
 
 #[cfg(test)]
@@ -59,6 +60,8 @@ pub fn take() -> [u64; STAGES] {
 
 #[cfg(test)]
 mod tests {
+    use std::fmt::Write;
+
     use super::*;
 
     /// The work of each stage on `text` (cleaning off: layout is not counted).
@@ -79,13 +82,14 @@ mod tests {
         for k in 0..n {
             let name = names[k % names.len()];
             let surname = name.split(' ').nth(1).unwrap_or(name);
-            out.push_str(&format!(
+            let _ = write!(
+                out,
                 "{name}, the mayor of Dunmore, said on Tuesday, March {day}, that the harbour plan \
                  would cost {k} million euros. “We will rebuild the pier by May,” {surname} told \
                  reporters. She added that, according to Reuters, the county council agreed.\n\n\
                  ## Harbour works, part {k}\n\nThe Harbour Board said work begins next week.\n\n",
                 day = k % 28 + 1
-            ));
+            );
         }
         out
     }

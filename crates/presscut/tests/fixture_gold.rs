@@ -26,7 +26,7 @@ fn s(v: &Value) -> &str {
 }
 
 fn list(v: &Value) -> &[Value] {
-    v.as_array().map(Vec::as_slice).unwrap_or(&[])
+    v.as_array().map_or(&[], Vec::as_slice)
 }
 
 /// The text of a block or any other span given in characters of the article text.

@@ -51,7 +51,7 @@ pub fn sentence_case(text: &str, toks: &[Token]) -> u8 {
         if t.flags & flags::ALPHA == 0 {
             continue;
         }
-        if t.len() > 1 {
+        if t.byte_len() > 1 {
             letters += 1;
             caps += usize::from(t.flags & flags::ALL_CAPS != 0);
         }
@@ -66,7 +66,7 @@ pub fn sentence_case(text: &str, toks: &[Token]) -> u8 {
     // title case: no lower-case word other than small function words
     let content = |t: &Token| {
         t.flags & (flags::ALPHA | flags::CAP | flags::CLITIC) == flags::ALPHA
-            && (t.len() > 4 || !is_function_word(t.text(text)))
+            && (t.byte_len() > 4 || !is_function_word(t.text(text)))
     };
     if toks.iter().any(content) { MIXED } else { TITLE }
 }

@@ -188,5 +188,6 @@ pub fn of_text(s: &str) -> u32 {
     if s.contains(['.', '@', ':']) && super::chunk::looks_like_url(s) {
         f |= URL;
     }
+    debug_assert_eq!(f & !TEXT, 0, "a text flag missing from TEXT");
     f
 }

@@ -18,8 +18,8 @@ mod vocab;
 
 pub use case::{is_function_word, sentence_case};
 pub use marks::Quotation;
-pub use token::{Token, is_dash, is_quote, is_word_char, tokenize};
-pub use vocab::{FormInfo, TypeCache, TypeInfo, Vocab};
+pub use token::{Token, is_word_char, tokenize};
+pub use vocab::{TypeCache, Vocab};
 
 use crate::model::BlockKind;
 
@@ -114,7 +114,8 @@ impl<'t> Doc<'t> {
     }
 
     /// The document of a text taken as it is: its paragraphs (split on blank lines, or on line
-    /// breaks when it has none) are the blocks.
+    /// breaks when it has none) are the blocks. For tests and the training tools.
+    #[cfg(any(test, feature = "train"))]
     pub fn from_text(text: &'t str) -> Doc<'t> {
         let layout = crate::layout::run(text, false);
         let blocks: Vec<(BlockKind, usize, usize)> =
@@ -181,6 +182,7 @@ impl<'t> Doc<'t> {
     }
 
     /// The text of sentence `s`.
+    #[cfg(any(test, feature = "train"))]
     pub fn sentence_text(&self, s: usize) -> &'t str {
         let (a, b) = self.sentences.get(s).map_or((0, 0), |&(a, b)| self.bytes(a, b));
         self.text.get(a..b).unwrap_or("")

@@ -42,14 +42,8 @@ impl Token {
 
     /// Length in bytes (never 0: a token has at least one character).
     #[inline]
-    pub fn len(&self) -> usize {
+    pub fn byte_len(&self) -> usize {
         (self.end - self.start) as usize
-    }
-
-    /// Whether the token spans no text (never, for a token of the tokenizer).
-    #[inline]
-    pub fn is_empty(&self) -> bool {
-        self.end == self.start
     }
 
     /// The token's text.

@@ -26,8 +26,6 @@ pub struct TypeInfo {
     /// What the word lists say it is: its form's classes and, as written, its abbreviation
     /// class ([`classes::class`]).
     pub classes: u64,
-    /// The key of its text (the same for the same text in every document).
-    pub key: u64,
     /// Its index among the words this thread knows (see [`TypeCache`]).
     pub known: u32,
 }
@@ -37,10 +35,6 @@ pub struct TypeInfo {
 pub struct FormInfo {
     /// The form's lexicon key ([`classes::form_key`]): what global word lists are keyed by.
     pub key: u64,
-    /// What the word lists say the form is ([`classes::class`]).
-    pub classes: u64,
-    /// A type of this form (the first seen).
-    pub ty: u32,
 }
 
 /// The word types and forms of a document.
@@ -58,7 +52,6 @@ struct Facts {
     flags: u32,
     classes: u64,
     form_key: u64,
-    form_classes: u64,
 }
 
 /// Most words a thread keeps knowing; past that it forgets them all and starts again (a new
@@ -113,7 +106,7 @@ fn study(word: &str, lower: &mut String) -> Facts {
     } else {
         0
     };
-    Facts { flags, classes: form_classes | abbreviation, form_key, form_classes }
+    Facts { flags, classes: form_classes | abbreviation, form_key }
 }
 
 impl Vocab {
@@ -143,9 +136,8 @@ impl Vocab {
         let (known, f) = k.facts(key, word);
         let next = self.forms.len() as u32;
         let form = k.forms.get_or_insert_with(f.form_key, || next);
-        let ty = self.types.len() as u32;
         if form == next {
-            self.forms.push(FormInfo { key: f.form_key, classes: f.form_classes, ty });
+            self.forms.push(FormInfo { key: f.form_key });
         }
         self.types.push(TypeInfo {
             start: t.start() as u32,
@@ -153,7 +145,6 @@ impl Vocab {
             flags: f.flags,
             form,
             classes: f.classes,
-            key,
             known,
         });
     }

@@ -35,7 +35,7 @@ impl<'t> Context<'t> {
         for (s, &(a, b)) in sents.iter().enumerate() {
             sent_of[a..b].fill(s as u32);
             // a long lower-case word rules title case out without counting the rest
-            let title_case = !toks[a..b].iter().any(|t| t.has(flags::LOWER) && t.len() > 4)
+            let title_case = !toks[a..b].iter().any(|t| t.has(flags::LOWER) && t.byte_len() > 4)
                 && sentence_case(text, &toks[a..b]) == case::TITLE
                 && b - a <= HEADING_MAX
                 && !toks[a..b].iter().any(|t| t.has(flags::NUMBER));

@@ -56,12 +56,6 @@ impl MentionIndex {
         crate::cost::add(1 + b - a);
         &self.mentions[a..b]
     }
-
-    /// The mentions ending at or before `pos`, in text order (the last one is the nearest).
-    pub fn before(&self, pos: usize) -> &[Indexed] {
-        // mentions do not overlap, so ends are in the order of starts
-        &self.mentions[..self.mentions.partition_point(|m| m.end <= pos)]
-    }
 }
 
 /// Where cluster `c` is mentioned last at or before `pos`: the start of that mention.

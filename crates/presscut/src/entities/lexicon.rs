@@ -149,14 +149,6 @@ struct Entry<T> {
     exact: Option<Key>,
 }
 
-/// Apostrophe variants folded to `'`.
-fn fold_char(c: char) -> char {
-    match c {
-        '’' | 'ʼ' | '‘' | '`' => '\'',
-        c => c,
-    }
-}
-
 /// Seeds of the two phrase keys (any fixed values; distinct so that the keys never meet).
 const PHRASE_SEED: u64 = 0x6A09_E667_F3BC_C909;
 const EXACT_SEED: u64 = 0xBB67_AE85_84CA_A73B;
@@ -180,21 +172,6 @@ pub fn exact_hash<'a>(words: impl Iterator<Item = &'a str>) -> Key {
 /// An exact phrase key from the keys of its words' texts (the document's word type keys).
 pub fn exact_of_keys(keys: impl Iterator<Item = u64>) -> Key {
     mix(keys.fold(EXACT_SEED, fold))
-}
-
-/// The text of a sequence of words in lower case, one space between them (for comparing
-/// names in [`super::resolve`]).
-pub fn key_of<'a>(parts: impl Iterator<Item = &'a str>) -> String {
-    let mut k = String::new();
-    for p in parts {
-        if !k.is_empty() {
-            k.push(' ');
-        }
-        for c in p.chars() {
-            k.extend(fold_char(c).to_lowercase());
-        }
-    }
-    k
 }
 
 mod load;

@@ -19,7 +19,7 @@ pub mod mentions;
 pub mod resolve;
 pub mod roles;
 
-pub use index::{Indexed, MentionIndex, last_mention_before};
+pub use index::{MentionIndex, last_mention_before};
 pub use resolve::Resolver;
 
 use crate::doc::Doc;

@@ -283,7 +283,7 @@ fn pronoun_votes(
             end = end.min(next_b);
         }
         for t in &cx.toks[b..end.max(b)] {
-            let len = t.len();
+            let len = t.byte_len();
             if !(2..=7).contains(&len) || t.flags & flags::ALPHA == 0 {
                 continue;
             }

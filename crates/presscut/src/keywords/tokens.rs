@@ -152,7 +152,7 @@ pub(crate) fn words(doc: &Doc, hints: &Hints) -> Words {
         Vec::new()
     };
     let (types, n_stems) = vocab.finish();
-    let mut words = Words { tokens, n_stems, types, entity_of };
+    let mut words = Words { tokens, types, n_stems, entity_of };
     let ranges: Vec<(usize, usize)> = sentences(&words.tokens).collect();
     mark_sentences(&mut words, &ranges);
     mark_entities(&mut words, hints.entities);

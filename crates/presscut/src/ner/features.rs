@@ -214,22 +214,6 @@ pub fn atoms_into(text: &str, tokens: &[Token], out: &mut Vec<Atom>) {
     out.extend(tokens.iter().map(|t| atom(t.text(text), t.flags)));
 }
 
-/// Only the lower-cased word hash of `s` (the `word` of [`atom`], cheaper).
-#[inline]
-pub fn word_hash(s: &str) -> u64 {
-    let mut h = K2;
-    if s.is_ascii() {
-        for &b in s.as_bytes() {
-            h = mix(h, u64::from(FOLD[usize::from(b & 0x7F)]));
-        }
-        return h;
-    }
-    for c in s.chars() {
-        h = mix_char(h, c, true);
-    }
-    h
-}
-
 /// The atom standing for positions before the start / after the end of a sentence.
 pub const BOS: Atom = Atom { word: 0xB05, shape: 0xB05, flags: 0, len: 0 };
 pub const EOS: Atom = Atom { word: 0xE05, shape: 0xE05, flags: 0, len: 0 };

@@ -3,7 +3,7 @@
 //! the word may stand between a speaker and its cue).
 
 use super::lexicon::{CUES, CueFlags};
-use crate::doc::{Doc, Quotation, TypeCache, flags};
+use crate::doc::{Doc, Quotation, Token, TypeCache, flags};
 use crate::lexicon::classes::class::{
     CONJ, DCUE, DET, LABEL, NONPERSON, OBJPRON, PREP, PRON, QCUE, REL, ROLE, SKIP, TIME, VERB,
 };
@@ -92,12 +92,12 @@ impl<'d> View<'d> {
     /// Byte offsets of token `i`.
     #[inline]
     pub fn start(&self, i: usize) -> usize {
-        self.doc.tokens.get(i).map_or(self.text.len(), |t| t.start())
+        self.doc.tokens.get(i).map_or(self.text.len(), Token::start)
     }
 
     #[inline]
     pub fn end(&self, i: usize) -> usize {
-        self.doc.tokens.get(i).map_or(self.text.len(), |t| t.end())
+        self.doc.tokens.get(i).map_or(self.text.len(), Token::end)
     }
 
     pub fn kind(&self, i: usize) -> Kind {
@@ -142,11 +142,6 @@ impl<'d> View<'d> {
     #[inline]
     pub fn number(&self, i: usize) -> bool {
         self.flags(i) & flags::NUMBER != 0
-    }
-
-    /// A word that kept its final period (`Mr.`, `U.S.`).
-    pub fn abbr(&self, i: usize) -> bool {
-        self.flags(i) & flags::ABBREV != 0
     }
 
     /// A line break lies between token `i` and the one before it, in the same block.

@@ -4,7 +4,7 @@
 use super::anchor::Anchor;
 use super::calendar::Date;
 use super::grammar::P;
-use super::lexicon::{LEXICON, Tense, Unit};
+use super::lexicon::{Tense, Unit};
 use super::pieces::{Kind, Tok};
 use std::cell::Cell;
 
