@@ -81,34 +81,28 @@ fn mix_char(mut h: u64, c: char, fold_apos: bool) -> u64 {
 }
 
 /// Byte → the byte a word hash mixes for it (ASCII: lower case, digits as `0`).
-static FOLD: [u8; 128] = {
-    let mut t = [0u8; 128];
-    let mut b = 0;
-    while b < 128 {
-        t[b] = match b as u8 {
-            b'0'..=b'9' => b'0',
-            c => c.to_ascii_lowercase(),
-        };
-        b += 1;
-    }
-    t
-};
+static FOLD: [u8; 128] = ascii_table(false);
 
 /// Byte → its shape class (ASCII: `X`, `x`, `d`, else itself).
-static CLASS: [u8; 128] = {
+static CLASS: [u8; 128] = ascii_table(true);
+
+/// The table of [`FOLD`] (`shape` false) or [`CLASS`] (`shape` true).
+const fn ascii_table(shape: bool) -> [u8; 128] {
     let mut t = [0u8; 128];
     let mut b = 0;
     while b < 128 {
-        t[b] = match b as u8 {
-            b'A'..=b'Z' => b'X',
-            b'a'..=b'z' => b'x',
-            b'0'..=b'9' => b'd',
-            c => c,
+        t[b] = match (b as u8, shape) {
+            (b'0'..=b'9', false) => b'0',
+            (c, false) => c.to_ascii_lowercase(),
+            (b'A'..=b'Z', true) => b'X',
+            (b'a'..=b'z', true) => b'x',
+            (b'0'..=b'9', true) => b'd',
+            (c, true) => c,
         };
         b += 1;
     }
     t
-};
+}
 
 /// Running shape hash: collapsed character classes (see [`Atom::shape`]).
 struct Shape {
