@@ -36,6 +36,7 @@ struct Output<'a> {
 
 impl Output<'_> {
     fn bytes(&self, start: usize, end: usize) -> (usize, usize) {
+        crate::cost::add(1);
         match self.map {
             Some(m) => (m.to_original(start), m.to_original_end(end).max(m.to_original(start))),
             None => (start, end),
@@ -54,6 +55,7 @@ impl Output<'_> {
 }
 
 pub fn run(p: Parts<'_>) -> Article {
+    crate::cost::enter(crate::cost::Stage::Assemble);
     let layout = p.layout;
     let (text, map) = if p.options.clean {
         (layout.text.as_str(), None)

@@ -1,5 +1,8 @@
 //! Reading the data files under `data/`: one entry a line, `#` comment lines, tab-separated
-//! columns. Each lexicon is parsed once, behind a `LazyLock`, where it is used.
+//! columns. Each lexicon is parsed once, behind a `LazyLock`, where it is used; the word
+//! classes of single words are in one table ([`classes`]).
+
+pub mod classes;
 
 /// The entry lines of a data file: comments and blank lines skipped, ends trimmed.
 pub fn entries(data: &str) -> impl Iterator<Item = &str> {
@@ -36,48 +39,10 @@ pub fn ascii_word_boundaries(pattern: &str) -> String {
     pattern.replace(r"\b", r"(?-u:\b)")
 }
 
-/// A fast, non-cryptographic hasher (FxHash) for the short keys of lexicon and layout maps.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct FxHasher(u64);
-
-impl std::hash::Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-            self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.write_u64(u64::from(i));
-    }
-
-    fn write_u32(&mut self, i: u32) {
-        self.write_u64(u64::from(i));
-    }
-
-    fn write_u64(&mut self, i: u64) {
-        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-
-    fn write_usize(&mut self, i: usize) {
-        self.write_u64(i as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-/// `HashMap` with [`FxHasher`].
-pub type FastMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
-/// `HashSet` with [`FxHasher`].
-pub type FastSet<K> = std::collections::HashSet<K, std::hash::BuildHasherDefault<FxHasher>>;
+/// The crate's hash map and set, re-exported for the stages that read lexicons.
+pub use crate::hash::{FastMap, FastSet};
+/// The crate's hasher, for code that hashes words itself (layout's line statistics).
+pub use rustc_hash::FxHasher;
 
 /// Whether `c` is in Unicode's General Punctuation block (U+2000–U+206F: odd spaces, dashes,
 /// curly quotes, ellipsis, invisible marks), none of which is a letter or a digit. News text is

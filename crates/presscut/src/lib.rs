@@ -13,8 +13,15 @@
 //! [`Article`] (contract version [`SCHEMA_VERSION`]).
 
 mod assemble;
+mod cost;
+// The document's internals are public only to the training tools (`examples/train_*`).
+#[cfg(feature = "train")]
+pub mod doc;
+#[cfg(not(feature = "train"))]
+mod doc;
 mod entities;
 mod error;
+mod hash;
 mod html;
 mod keywords;
 mod layout;
@@ -24,7 +31,6 @@ mod model;
 #[cfg(feature = "train")]
 pub mod ner;
 #[cfg(not(feature = "train"))]
-#[allow(dead_code, unused_imports)] // parts serve only the training tool
 mod ner;
 mod normalize;
 mod offsets;
@@ -33,7 +39,6 @@ mod pipeline;
 mod quotes;
 mod record;
 pub mod render;
-mod sentences;
 mod sources;
 pub mod tables;
 mod time;
@@ -64,6 +69,10 @@ pub mod devtools {
     /// The named-entity tagger's internals, for `examples/train_ner`.
     #[cfg(feature = "train")]
     pub use crate::ner;
+
+    /// The document (tokens, sentences), for the training tools.
+    #[cfg(feature = "train")]
+    pub use crate::doc;
 
     /// The quote finder's learning candidates, for `examples/train_quotes`.
     #[cfg(feature = "train")]

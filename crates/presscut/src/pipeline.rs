@@ -3,9 +3,7 @@
 use crate::error::Error;
 use crate::model::{Article, BlockKind, Keyword, SourceFormat};
 use crate::options::{Format, Options};
-use crate::{
-    assemble, entities, html, keywords, layout, normalize, quotes, sentences, sources, time,
-};
+use crate::{assemble, doc, entities, html, keywords, layout, normalize, quotes, sources, time};
 
 /// Inputs larger than this are refused with [`Error::InputTooLarge`].
 pub const MAX_INPUT_BYTES: usize = 256 * 1024 * 1024;
@@ -41,24 +39,28 @@ pub fn extract_bytes(input: &[u8], options: &Options) -> Result<Article, Error> 
     let layout = layout::run(&normalized.text, options.clean);
     let text = layout.text.as_str();
 
-    // 3. Sentences inside blocks.
-    let block_spans: Vec<(usize, usize)> = layout.blocks.iter().map(|b| (b.start, b.end)).collect();
-    let sentences = sentences::split(text, &block_spans);
+    // 3. The document every later stage reads: tokens, word types, blocks, quote marks,
+    //    sentences.
+    let blocks: Vec<(BlockKind, usize, usize)> =
+        layout.blocks.iter().map(|b| (b.kind, b.start, b.end)).collect();
+    let doc = doc::Doc::new(text, &blocks);
+    let sentences = doc.sentence_spans();
 
-    // 4. Entities, clustered per article.
-    let entities = entities::run(text, &sentences);
+    // 4. Entities, clustered per article, and their mentions indexed by position.
+    let entities = entities::run(&doc);
+    let mentions = entities::MentionIndex::new(&entities);
 
     // 5. Quotes, speakers resolved to entities.
     let title = layout.blocks.iter().find(|b| b.kind == BlockKind::Title).map(|b| (b.start, b.end));
-    let (quotes, quote_warnings) = quotes::run(text, &block_spans, title, &entities);
+    let (quotes, quote_warnings) = quotes::run(&doc, title, &entities, &mentions);
 
     // 6. Time, relative to the given date, else the article's own.
     let reference =
         reference.or_else(|| layout.metadata.published.as_deref().and_then(time::parse_reference));
-    let dates = time::extract(text, reference);
+    let dates = time::extract(&doc, reference);
 
     // 7. Sources the article cites.
-    let sources = sources::run(text, &entities, &quotes);
+    let sources = sources::run(&doc, &entities, &mentions, &quotes);
 
     // 8. Keywords; the mentions of one entity count as one keyword.
     let (mention_spans, mention_ids): (Vec<(usize, usize)>, Vec<u32>) = entities
@@ -66,13 +68,8 @@ pub fn extract_bytes(input: &[u8], options: &Options) -> Result<Article, Error> 
         .enumerate()
         .flat_map(|(k, c)| c.mentions.iter().map(move |m| ((m.start, m.end), k as u32)))
         .unzip();
-    let hints = keywords::Hints {
-        title,
-        sentences: &sentences,
-        entities: &mention_spans,
-        entity_ids: &mention_ids,
-    };
-    let mut found = keywords::extract(text, &hints, KEYWORDS);
+    let hints = keywords::Hints { title, entities: &mention_spans, entity_ids: &mention_ids };
+    let mut found = keywords::extract(&doc, &hints, KEYWORDS);
     let names: Vec<&str> = entities.iter().map(|c| c.name.as_str()).collect();
     keywords::respell(&mut found, &names);
     let keywords = found.into_iter().map(|k| Keyword { text: k.text, score: k.score }).collect();

@@ -95,11 +95,6 @@ fn every_span_slices_the_text() {
 }
 
 #[test]
-fn full_json_snapshot() {
-    insta::assert_json_snapshot!("lavrov", article());
-}
-
-#[test]
 fn the_same_article_inside_page_furniture_comes_out_the_same() {
     let page = format!(
         "Lavrov: Talks with the U.S. Are Underway | Example News\n\n\

@@ -23,11 +23,12 @@ mod iob;
 mod perceptron;
 
 use perceptron::{FloatWeights, Perceptron};
+use presscut::devtools::ner::NerType;
 use presscut::devtools::ner::doc::Doc;
+use presscut::devtools::ner::doc::line_clauses;
 use presscut::devtools::ner::labels::{self, L, O};
 use presscut::devtools::ner::model::{Model, Weights};
 use presscut::devtools::ner::tagger::{Scratch, tag_doc};
-use presscut::devtools::ner::{NerType, tokenize};
 use std::time::Instant;
 
 /// A training document: prepared for features, with gold labels on our own tokens.
@@ -122,20 +123,22 @@ fn prepare(d: &iob::Document) -> Example {
     let ents = iob::gold_entities(d, &spans);
     // the documents live as long as the training run
     let text: &'static str = Box::leak(text.into_boxed_str());
-    let tokens = tokenize(text);
-    let doc = Doc::new(text, &tokens, &[], None);
+    // the document as the pipeline cuts it; one clause a line, as the corpus has its sentences
+    let d: &'static presscut::devtools::doc::Doc<'static> =
+        Box::leak(Box::new(presscut::devtools::doc::Doc::from_text(text)));
+    let doc = Doc::new(d, &line_clauses(&d.tokens), None);
     let mut gold = vec![O; doc.tokens.len()];
     let mut e = 0;
     for (i, t) in doc.tokens.iter().enumerate() {
-        while e < ents.len() && ents[e].1 <= t.start {
+        while e < ents.len() && ents[e].1 <= t.start() {
             e += 1;
         }
         if let Some((a, b, ty)) = ents.get(e)
-            && t.start >= *a
-            && t.end <= *b
+            && t.start() >= *a
+            && t.end() <= *b
         {
             let b_label = labels::parse(&format!("B-{ty}"));
-            gold[i] = if t.start == *a { b_label } else { b_label + 1 };
+            gold[i] = if t.start() == *a { b_label } else { b_label + 1 };
         }
     }
     labels::to_iob2(&mut gold);

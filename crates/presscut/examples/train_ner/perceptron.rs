@@ -1,7 +1,7 @@
 //! Averaged structured perceptron over the tagger's hashed features (training only).
 
 use presscut::devtools::ner::decode::{Transitions, Viterbi};
-use presscut::devtools::ner::doc::{Doc, IdMap};
+use presscut::devtools::ner::doc::Doc;
 
 use presscut::devtools::ner::labels::L;
 use presscut::devtools::ner::model::Weights;
@@ -11,7 +11,7 @@ use presscut::devtools::ner::model::Weights;
 pub struct FloatWeights {
     /// feature templates left out (bit per template id), for ablations
     pub drop: u128,
-    pub index: IdMap<u32>,
+    pub index: rustc_hash::FxHashMap<u64, u32>,
     pub w: Vec<[f32; L]>,
     pub tr: Transitions,
 }

@@ -9,9 +9,9 @@ use super::EntityKind;
 use super::context::Context;
 use super::lexicon::{Key, LEX, phrase_hash};
 use super::mentions::Ment;
-use crate::ner::doc::IdMap;
-use crate::ner::features::{finish, mix};
-use crate::ner::tokenize::flags;
+use crate::doc::flags;
+use crate::hash::FastMap;
+use crate::hash::{fold, mix};
 
 /// A cluster under construction: its kind, canonical name and member mentions (indices).
 pub struct Group {
@@ -34,7 +34,7 @@ struct NameParts {
 fn name_parts(cx: &Context, m: &Ment) -> NameParts {
     let lex = &*LEX;
     let mut b = m.b;
-    while b - m.a > 1 && lex.title(std::iter::once(cx.word(b - 1))).is_some_and(|t| t.post) {
+    while b - m.a > 1 && cx.title(b - 1, b).is_some_and(|t| t.post) {
         b -= 1;
     }
     while b - m.a > 1 && cx.toks[b - 1].has(flags::PUNCT) {
@@ -153,12 +153,12 @@ pub fn group(cx: &Context, ments: &[Ment]) -> Vec<Group> {
     let mut of: Vec<usize> = vec![usize::MAX; ments.len()];
     let mut groups: Vec<Group> = Vec::new();
     people(cx, ments, &mut of, &mut groups);
-    let mut by_key: IdMap<usize> = IdMap::default();
+    let mut by_key: FastMap<u64, usize> = FastMap::default();
     for (k, m) in ments.iter().enumerate() {
         if of[k] != usize::MAX {
             continue;
         }
-        let key = finish(mix(group_key(cx, m), m.kind as u64));
+        let key = mix(fold(group_key(cx, m), m.kind as u64));
         let g = *by_key.entry(key).or_insert_with(|| {
             groups.push(Group { kind: m.kind, name: String::new(), members: Vec::new() });
             groups.len() - 1
@@ -184,8 +184,8 @@ fn people(cx: &Context, ments: &[Ment], of: &mut [usize], groups: &mut Vec<Group
         ments.iter().map(|m| (m.kind == EntityKind::Person).then(|| name_parts(cx, m))).collect();
     // full names, text order; indexed by surname and by given name
     let mut full: Vec<Full> = Vec::new();
-    let mut by_surname: IdMap<Vec<usize>> = IdMap::default();
-    let mut by_first: IdMap<Vec<usize>> = IdMap::default();
+    let mut by_surname: FastMap<u64, Vec<usize>> = FastMap::default();
+    let mut by_first: FastMap<u64, Vec<usize>> = FastMap::default();
     // per cluster, the starts of its full-name mentions (ascending)
     let mut starts: Vec<Vec<usize>> = Vec::new();
     for (k, p) in parts.iter().enumerate() {
@@ -220,7 +220,7 @@ fn people(cx: &Context, ments: &[Ment], of: &mut [usize], groups: &mut Vec<Group
         starts[g].push(ments[k].start);
     }
     // lone surnames (or given names) join the nearest full name that fits
-    let mut lone: IdMap<usize> = IdMap::default();
+    let mut lone: FastMap<u64, usize> = FastMap::default();
     for (k, p) in parts.iter().enumerate() {
         let Some(NameParts { first: None, surname, .. }) = p else {
             continue;
@@ -268,7 +268,7 @@ fn nearest(full: &[Full], cands: &[usize], starts: &[Vec<usize>], pos: usize) ->
 /// spell it (`ECB` and `European Central Bank`), when exactly one fits.
 fn join_acronyms(cx: &Context, ments: &[Ment], groups: &mut [Group]) {
     // clusters named only by one acronym, by the hash of its letters and kind
-    let mut wanted: IdMap<Vec<usize>> = IdMap::default();
+    let mut wanted: FastMap<u64, Vec<usize>> = FastMap::default();
     for (g, grp) in groups.iter().enumerate() {
         if grp.kind == EntityKind::Person || grp.members.is_empty() {
             continue;
@@ -281,7 +281,7 @@ fn join_acronyms(cx: &Context, ments: &[Ment], groups: &mut [Group]) {
             continue;
         };
         if grp.members.iter().all(|&k| letters(k).as_ref() == Some(&first)) {
-            let key = finish(mix(phrase_hash(std::iter::once(first.as_str())), grp.kind as u64));
+            let key = mix(fold(phrase_hash(std::iter::once(first.as_str())), grp.kind as u64));
             wanted.entry(key).or_default().push(g);
         }
     }
@@ -289,14 +289,14 @@ fn join_acronyms(cx: &Context, ments: &[Ment], groups: &mut [Group]) {
         return;
     }
     // the clusters whose longer names have those initials
-    let mut found: IdMap<Vec<usize>> = IdMap::default();
+    let mut found: FastMap<u64, Vec<usize>> = FastMap::default();
     for (g, grp) in groups.iter().enumerate() {
         if grp.kind == EntityKind::Person {
             continue;
         }
         for &k in &grp.members {
             if let Some(i) = initials(cx, &ments[k]) {
-                let key = finish(mix(phrase_hash(std::iter::once(i.as_str())), grp.kind as u64));
+                let key = mix(fold(phrase_hash(std::iter::once(i.as_str())), grp.kind as u64));
                 if wanted.contains_key(&key) {
                     let v = found.entry(key).or_default();
                     if !v.contains(&g) {
@@ -366,7 +366,7 @@ fn join_orgs(
     index: impl Fn(&Ment, &mut dyn FnMut(Key)),
     joins: impl Fn(&Group) -> bool,
 ) {
-    let mut by_key: IdMap<Vec<usize>> = IdMap::default();
+    let mut by_key: FastMap<u64, Vec<usize>> = FastMap::default();
     for (g, grp) in groups.iter().enumerate() {
         if grp.kind != EntityKind::Organization {
             continue;

@@ -10,11 +10,9 @@ use super::EntityKind;
 use super::context::Context;
 use super::lexicon::{Cue, DemKind, Key, LEX};
 use super::mentions::Ment;
+use crate::doc::flags;
+use crate::hash::{FastMap, FastSet};
 use crate::ner::NerType;
-use crate::ner::doc::{IdHasher, IdMap};
-use crate::ner::tokenize::flags;
-use std::collections::HashSet;
-use std::hash::BuildHasherDefault;
 
 /// Below this tagger confidence, an unambiguous gazetteer entry decides between location and
 /// organisation (tuned on held-out training documents).
@@ -84,7 +82,7 @@ fn after_locative(cx: &Context, m: &Ment) -> bool {
     if i > 0 && cx.word(i - 1).eq_ignore_ascii_case("the") {
         i -= 1;
     }
-    i > 0 && cx.toks[i - 1].has(flags::LOWER) && LEX.cue(cx.word(i - 1)) == Some(Cue::Locative)
+    i > 0 && cx.toks[i - 1].has(flags::LOWER) && cx.cue(i - 1) == Some(Cue::Locative)
 }
 
 /// A work or product cue right before the name (a quote mark may stand between) or right after.
@@ -97,7 +95,7 @@ fn cue(cx: &Context, m: &Ment) -> Option<Cue> {
         cx.toks
             .get(j)
             .filter(|t| t.has(flags::LOWER))
-            .and_then(|_| LEX.cue(cx.word(j)))
+            .and_then(|_| cx.cue(j))
             .filter(|&c| matches!(c, Cue::Work | Cue::Product))
     })
 }
@@ -112,8 +110,8 @@ fn cue_before(cx: &Context, m: &Ment, determined: bool) -> Option<Cue> {
     if i == 0 || !cx.toks[i - 1].has(flags::LOWER) {
         return None;
     }
-    let c = LEX.cue(cx.word(i - 1))?;
-    let det = i >= 2 && LEX.cue(cx.word(i - 2)) == Some(Cue::Determiner);
+    let c = cx.cue(i - 1)?;
+    let det = i >= 2 && cx.cue(i - 2) == Some(Cue::Determiner);
     (matches!(c, Cue::Work | Cue::Product) && (det || !determined)).then_some(c)
 }
 
@@ -181,7 +179,7 @@ pub fn assign(cx: &Context, ments: &mut [Ment]) {
     // mention of the same words the tagger called MISC or ORG (`New START treaty` makes each
     // `New START` a law), demonym evidence for MISC ones (an organisation named like a demonym
     // is a team or a newspaper); the tagger itself already makes its types consistent
-    let mut evident: IdMap<EntityKind> = IdMap::default();
+    let mut evident: FastMap<u64, EntityKind> = FastMap::default();
     for (k, m) in ments.iter().enumerate() {
         if strong[k] {
             evident.entry(m.key).or_insert(m.kind);
@@ -207,7 +205,7 @@ pub fn assign(cx: &Context, ments: &mut [Ment]) {
 /// An organisation named after its seat (`Kremlin`, `White House`) that the article only
 /// mentions after a locative preposition (`in the Kremlin`) is the place.
 fn buildings_as_places(cx: &Context, ments: &mut [Ment]) {
-    let mut places: IdMap<bool> = IdMap::default(); // key → every such mention is locative
+    let mut places: FastMap<u64, bool> = FastMap::default(); // key → every such mention is locative
     for m in ments.iter() {
         if m.ty == NerType::Loc && m.kind == EntityKind::Organization {
             let all = places.entry(m.key).or_insert(true);
@@ -227,7 +225,7 @@ fn buildings_as_places(cx: &Context, ments: &mut [Ment]) {
 /// A one-word mention that is the last word of a person's full name is that person, unless
 /// the lists know it as a place or organisation.
 fn surnames_are_people(cx: &Context, ments: &mut [Ment]) {
-    let surnames: HashSet<Key, BuildHasherDefault<IdHasher>> = ments
+    let surnames: FastSet<Key> = ments
         .iter()
         .filter(|m| m.kind == EntityKind::Person && m.b - m.a >= 2)
         .map(|m| cx.key(m.b - 1, m.b))

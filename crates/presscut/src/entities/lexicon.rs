@@ -3,10 +3,8 @@
 //! by a hash of the words, so that a mention is looked up with one probe and no allocation.
 
 use super::Gender;
-use crate::ner::doc::{IdHasher, IdMap};
-use crate::ner::features::{finish, mix, word_hash};
-use std::collections::HashSet;
-use std::hash::BuildHasherDefault;
+use crate::hash::{FastMap, FastSet, fold, hash_bytes, mix};
+use crate::lexicon::classes::word_key;
 use std::sync::LazyLock;
 
 /// What kind of place a gazetteer entry is; earlier variants win when a form names several.
@@ -104,8 +102,8 @@ pub type Key = u64;
 /// looked up without building a string; acronym forms also check an [`exact_hash`].
 pub struct Lexicon {
     /// places, organisations and demonyms in one map (one probe per mention)
-    names: IdMap<Names>,
-    titles: IdMap<Title>,
+    names: FastMap<u64, Names>,
+    titles: FastMap<u64, Title>,
     /// word hashes of the first and last words of titles (a quick "no title here")
     title_first: IdSet,
     title_last: IdSet,
@@ -115,7 +113,7 @@ pub struct Lexicon {
     title_prefixes: Vec<String>,
     title_suffixes: Vec<String>,
     /// given names → (gender, flagged as also a common word or place)
-    first_names: IdMap<(Gender, bool)>,
+    first_names: FastMap<u64, (Gender, bool)>,
     /// head words by [`exact_hash`] (they match case-sensitively)
     event_heads: IdSet,
     law_heads: IdSet,
@@ -131,10 +129,10 @@ pub struct Lexicon {
     /// surname particles (`von`, `der`, `bin`) by [`phrase_hash`], and hyphen-joined ones (`al-`)
     particles: IdSet,
     particle_prefixes: Vec<&'static str>,
-    cues: IdMap<Cue>,
+    cues: FastMap<u64, Cue>,
 }
 
-type IdSet = HashSet<u64, BuildHasherDefault<IdHasher>>;
+type IdSet = FastSet<u64>;
 
 /// What the lists say a sequence of words is.
 #[derive(Clone, Copy, Debug, Default)]
@@ -151,48 +149,29 @@ struct Entry<T> {
     exact: Option<Key>,
 }
 
-/// Apostrophe variants folded to `'`.
-fn fold_char(c: char) -> char {
-    match c {
-        '’' | 'ʼ' | '‘' | '`' => '\'',
-        c => c,
-    }
-}
+/// Seeds of the two phrase keys (any fixed values; distinct so that the keys never meet).
+const PHRASE_SEED: u64 = 0x6A09_E667_F3BC_C909;
+const EXACT_SEED: u64 = 0xBB67_AE85_84CA_A73B;
 
-/// A hash of a sequence of words, case-insensitive (digits folded, apostrophes unified).
+/// The key of a sequence of words, case-insensitive (apostrophes unified): the words' form keys
+/// folded ([`phrase_of_keys`]).
 pub fn phrase_hash<'a>(words: impl Iterator<Item = &'a str>) -> Key {
-    let mut h = 0x6A09_E667_F3BC_C909;
-    for w in words {
-        h = mix(h, word_hash(w));
-    }
-    finish(h)
+    phrase_of_keys(words.map(word_key))
 }
 
-/// A hash of a sequence of words as spelled (apostrophes unified).
+/// A phrase key from the form keys of its words (as the document's vocabulary has them).
+pub fn phrase_of_keys(keys: impl Iterator<Item = u64>) -> Key {
+    mix(keys.fold(PHRASE_SEED, fold))
+}
+
+/// The key of a sequence of words as spelled.
 pub fn exact_hash<'a>(words: impl Iterator<Item = &'a str>) -> Key {
-    let mut h = 0xBB67_AE85_84CA_A73B;
-    for w in words {
-        for c in w.chars() {
-            h = mix(h, fold_char(c) as u64);
-        }
-        h = mix(h, 0x20);
-    }
-    finish(h)
+    exact_of_keys(words.map(|w| hash_bytes(w.as_bytes())))
 }
 
-/// The text of a sequence of words in lower case, one space between them (for comparing
-/// names in [`super::resolve`]).
-pub fn key_of<'a>(parts: impl Iterator<Item = &'a str>) -> String {
-    let mut k = String::new();
-    for p in parts {
-        if !k.is_empty() {
-            k.push(' ');
-        }
-        for c in p.chars() {
-            k.extend(fold_char(c).to_lowercase());
-        }
-    }
-    k
+/// An exact phrase key from the keys of its words' texts (the document's word type keys).
+pub fn exact_of_keys(keys: impl Iterator<Item = u64>) -> Key {
+    mix(keys.fold(EXACT_SEED, fold))
 }
 
 mod load;
@@ -244,11 +223,11 @@ impl Lexicon {
     /// Whether some title starts with / ends with this word (a cheap test before
     /// [`Lexicon::title`]; hyphenated forms are not covered).
     pub fn may_start_title(&self, word: &str) -> bool {
-        self.title_first.contains(&word_hash(word))
+        self.title_first.contains(&word_key(word))
     }
 
     pub fn may_end_title(&self, word: &str) -> bool {
-        self.title_last.contains(&word_hash(word))
+        self.title_last.contains(&word_key(word))
     }
 
     /// The demonym with this [`phrase_hash`] key.
@@ -259,11 +238,22 @@ impl Lexicon {
     /// The title spelled by `words` (token texts), honouring lists that only give a capitalised
     /// spelling.
     pub fn title<'a>(&self, mut words: impl Iterator<Item = &'a str> + Clone) -> Option<Title> {
-        let t = self.titles.get(&phrase_hash(words.clone()))?;
-        if t.cap_only && !words.next().is_some_and(|w| w.starts_with(char::is_uppercase)) {
-            return None;
-        }
-        Some(*t)
+        let key = phrase_hash(words.clone());
+        self.title_k(key, words.next().is_some_and(|w| w.starts_with(char::is_uppercase)))
+    }
+
+    /// [`Lexicon::title`] of the words whose phrase key is `key` (`capitalised`: the first word
+    /// starts with a capital).
+    #[inline]
+    pub fn title_k(&self, key: Key, capitalised: bool) -> Option<Title> {
+        let t = self.titles.get(&key)?;
+        (!t.cap_only || capitalised).then_some(*t)
+    }
+
+    /// [`Lexicon::cue`] of the word whose phrase key is `key`.
+    #[inline]
+    pub fn cue_k(&self, key: Key) -> Option<Cue> {
+        self.cues.get(&key).copied()
     }
 
     /// A one-word title with a hyphenated modifier (`then-President`, `ex-minister`,

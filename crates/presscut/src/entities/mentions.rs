@@ -6,10 +6,10 @@
 use super::EntityKind;
 use super::context::Context;
 use super::lexicon::{Demonym, Key, LEX, Org, Place, Title, TitleKind};
-use crate::ner::doc::{IdHasher, IdMap};
+use crate::hash::{FastMap, FastSet};
 
-type IdSet = std::collections::HashSet<Key, std::hash::BuildHasherDefault<IdHasher>>;
-use crate::ner::tokenize::flags;
+type IdSet = FastSet<Key>;
+use crate::doc::flags;
 use crate::ner::{NerSpan, NerType};
 
 /// A mention being worked on: token range, byte span, tagger type and score, current kind.
@@ -37,8 +37,8 @@ impl Ment {
         Ment {
             a,
             b,
-            start: cx.toks[a].start,
-            end: cx.toks[b - 1].end,
+            start: cx.toks[a].start(),
+            end: cx.toks[b - 1].end(),
             ty,
             score,
             kind: kind_of(ty),
@@ -70,7 +70,7 @@ fn office_at(cx: &Context, i: usize, end: usize) -> Option<usize> {
     let fits = |t: Title| t.office || t.kind == TitleKind::Modifier;
     if lex.may_start_title(cx.word(i)) {
         for n in (1..=lex.title_words.min(end - i)).rev() {
-            if let Some(t) = lex.title(cx.words(i, i + n))
+            if let Some(t) = cx.title(i, i + n)
                 && fits(t)
             {
                 return Some(n);
@@ -87,11 +87,11 @@ pub fn collect(cx: &Context, spans: &[NerSpan]) -> Vec<Ment> {
     let mut out = Vec::with_capacity(spans.len());
     let mut cursor = 0; // spans come in text order: find their tokens by walking forward
     for s in spans {
-        while cursor < cx.toks.len() && cx.toks[cursor].start < s.start {
+        while cursor < cx.toks.len() && cx.toks[cursor].start() < s.start {
             cursor += 1;
         }
         let mut a = cursor;
-        while cursor < cx.toks.len() && cx.toks[cursor].end <= s.end {
+        while cursor < cx.toks.len() && cx.toks[cursor].end() <= s.end {
             cursor += 1;
         }
         let b = cursor;
@@ -143,7 +143,7 @@ pub fn check_headings(cx: &Context, ments: &mut Vec<Ment>) {
     if !ments.iter().any(|m| cx.in_heading(m.a)) {
         return;
     }
-    let mut body: IdMap<NerType> = IdMap::default();
+    let mut body: FastMap<u64, NerType> = FastMap::default();
     for m in ments.iter().filter(|m| !cx.in_heading(m.a)) {
         body.entry(m.key).or_insert(m.ty);
         if m.ty == NerType::Per && m.b - m.a >= 2 {
@@ -208,7 +208,7 @@ pub fn drop_initial_fragments(cx: &Context, ments: &mut Vec<Ment>) {
     }
     // words standing alone as a mention somewhere, and words used inside and at the end of
     // longer names
-    let mut alone: IdMap<usize> = IdMap::default();
+    let mut alone: FastMap<u64, usize> = FastMap::default();
     let mut inner = IdSet::default();
     let mut last = IdSet::default();
     for m in ments.iter() {

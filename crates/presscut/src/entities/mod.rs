@@ -7,20 +7,23 @@
 //! event head words make laws and events, gazetteers override weak tagger decisions, one sense
 //! per discourse), groups them ([`cluster`]: surnames join full names, acronyms their
 //! expansions, country aliases one another) and reads roles and gender around the mentions
-//! ([`roles`]). [`resolve_name`] and [`resolve_role`] map a speaker's words to a cluster for the
-//! quote stage. All offsets are byte offsets into the text.
+//! ([`roles`]). A [`Resolver`] maps a speaker's words to a cluster for the quote stage. All
+//! offsets are byte offsets into the text.
 
 pub mod cluster;
 pub mod context;
+mod index;
 pub mod kinds;
 pub mod lexicon;
 pub mod mentions;
 pub mod resolve;
 pub mod roles;
 
-pub use resolve::{resolve_name, resolve_role};
+pub use index::{MentionIndex, last_mention_before};
+pub use resolve::Resolver;
 
-use crate::ner::{self, NerSpan, Token};
+use crate::doc::Doc;
+use crate::ner::{self, NerSpan};
 
 /// What an entity is: the contract's `kind`.
 pub use crate::model::EntityKind;
@@ -50,6 +53,8 @@ pub struct Cluster {
     pub kind: EntityKind,
     /// titles and roles stated in the text, first seen first (`Russian Foreign Minister`)
     pub roles: Vec<String>,
+    /// where each role is stated: a token range of the document
+    pub role_tokens: Vec<(usize, usize)>,
     /// every named mention, in text order
     pub mentions: Vec<Mention>,
     /// from gendered titles, given names and pronouns near the mentions (people only)
@@ -58,27 +63,20 @@ pub struct Cluster {
     pub first_mention: usize,
 }
 
-/// Find the entities of `text`. `sentences`: sentence byte spans (from the pipeline; when
-/// empty, each line is a sentence, split further after sentence-final punctuation). Clusters
-/// come back ordered by first mention.
+/// Find the entities of the document. Clusters come back ordered by first mention.
 #[inline(never)] // one frame per stage in profiles
-pub fn run(text: &str, sentences: &[(usize, usize)]) -> Vec<Cluster> {
-    let tokens = ner::tokenize(text);
-    let spans = ner::tag(text, &tokens, sentences);
-    build(text, &tokens, sentences, &spans)
+pub fn run(d: &Doc) -> Vec<Cluster> {
+    crate::cost::enter(crate::cost::Stage::Entities);
+    let spans = ner::tag(d);
+    build(d, &spans)
 }
 
-/// [`run`] on tokens and tagger spans computed elsewhere (the pipeline, evaluation tools).
-pub fn build(
-    text: &str,
-    tokens: &[Token],
-    sentences: &[(usize, usize)],
-    spans: &[NerSpan],
-) -> Vec<Cluster> {
-    if tokens.is_empty() || spans.is_empty() {
+/// [`run`] on tagger spans computed elsewhere (evaluation tools).
+pub fn build(d: &Doc, spans: &[NerSpan]) -> Vec<Cluster> {
+    if d.tokens.is_empty() || spans.is_empty() {
         return Vec::new();
     }
-    let cx = context::Context::new(text, tokens, sentences);
+    let cx = context::Context::new(d);
     let mut ments = mentions::collect(&cx, spans);
     mentions::check_headings(&cx, &mut ments);
     mentions::drop_initial_fragments(&cx, &mut ments);
@@ -100,6 +98,7 @@ pub fn build(
                 name: g.name,
                 kind: g.kind,
                 roles: Vec::new(),
+                role_tokens: Vec::new(),
                 first_mention: mentions.first().map_or(0, |m| m.start),
                 mentions,
                 gender: Gender::Unknown,

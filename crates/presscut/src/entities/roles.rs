@@ -7,7 +7,7 @@
 use super::context::Context;
 use super::lexicon::{Cue, LEX, TitleKind};
 use super::{Cluster, EntityKind, Gender};
-use crate::ner::tokenize::flags;
+use crate::doc::flags;
 
 /// "No mention" in the per-token mention tables.
 const NONE: u32 = u32::MAX;
@@ -31,7 +31,7 @@ fn title_before(cx: &Context, end: usize, min: usize) -> Option<(usize, TitleKin
         return Some((1, t.kind, t.gender));
     }
     for n in (1..=lex.title_words.min(end - min)).rev() {
-        if let Some(t) = lex.title(cx.words(end - n, end))
+        if let Some(t) = cx.title(end - n, end)
             && !t.post
         {
             return Some((n, t.kind, t.gender));
@@ -52,7 +52,7 @@ fn title_after(cx: &Context, i: usize, end: usize) -> Option<(usize, TitleKind, 
         return Some((1, t.kind, t.gender));
     }
     for n in (1..=lex.title_words.min(end - i)).rev() {
-        if let Some(t) = lex.title(cx.words(i, i + n))
+        if let Some(t) = cx.title(i, i + n)
             && !t.post
         {
             return Some((n, t.kind, t.gender));
@@ -155,7 +155,7 @@ fn role_after(cx: &Context, i: usize, end: usize, starts: &[u32]) -> Option<usiz
 
 /// The role text of tokens `a..b`, white space collapsed.
 fn role_text(cx: &Context, a: usize, b: usize) -> String {
-    let raw = cx.text.get(cx.toks[a].start..cx.toks[b - 1].end).unwrap_or("");
+    let raw = cx.text.get(cx.toks[a].start()..cx.toks[b - 1].end()).unwrap_or("");
     raw.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -186,7 +186,8 @@ pub fn attach(cx: &Context, clusters: &mut [Cluster], ranges: &[Vec<(usize, usiz
         if c.kind != EntityKind::Person {
             continue;
         }
-        let mut roles: Vec<String> = Vec::new();
+        // role phrases as token ranges
+        let mut roles: Vec<(usize, usize)> = Vec::new();
         for &(a, b) in &ranges[ci] {
             let s = cx.sents[cx.sent_of[a] as usize];
             // honorifics and gendered titles right before the name
@@ -194,14 +195,14 @@ pub fn attach(cx: &Context, clusters: &mut [Cluster], ranges: &[Vec<(usize, usiz
                 vote(&mut votes[ci], g, 10);
             }
             if let Some((start, g)) = role_before(cx, a, s.0, &ends) {
-                roles.push(role_text(cx, start, a));
+                roles.push((start, a));
                 vote(&mut votes[ci], g, 10);
             } else if a >= 2 && cx.word(a - 1) == "," {
                 // `the secretary of state, Marco Rubio`
                 if let Some((start, g)) = role_before(cx, a - 1, s.0, &ends)
-                    && (start == s.0 || LEX.cue(cx.word(start - 1)) == Some(Cue::Determiner))
+                    && (start == s.0 || cx.cue(start - 1) == Some(Cue::Determiner))
                 {
-                    roles.push(role_text(cx, start, a - 1));
+                    roles.push((start, a - 1));
                     vote(&mut votes[ci], g, 10);
                 }
             }
@@ -209,17 +210,18 @@ pub fn attach(cx: &Context, clusters: &mut [Cluster], ranges: &[Vec<(usize, usiz
                 // `Marco Rubio, the secretary of state,`
                 let mut i = b + 1;
                 if cx.toks.get(i).is_some_and(|t| t.has(flags::LOWER))
-                    && LEX.cue(cx.word(i)) == Some(Cue::Determiner)
+                    && cx.cue(i) == Some(Cue::Determiner)
                 {
                     i += 1;
                 }
                 if let Some(j) = role_after(cx, i, s.1, &starts) {
-                    roles.push(role_text(cx, i, j));
+                    roles.push((i, j));
                 }
             }
         }
         let mut seen: Vec<String> = Vec::new();
-        for r in roles {
+        for (a, b) in roles {
+            let r = role_text(cx, a, b);
             let low = r.to_lowercase();
             if !seen.contains(&low) {
                 seen.push(low);
@@ -227,6 +229,7 @@ pub fn attach(cx: &Context, clusters: &mut [Cluster], ranges: &[Vec<(usize, usiz
                     vote(&mut votes[ci], g, 10);
                 }
                 c.roles.push(r);
+                c.role_tokens.push((a, b));
             }
         }
         // a listed given name
@@ -280,7 +283,7 @@ fn pronoun_votes(
             end = end.min(next_b);
         }
         for t in &cx.toks[b..end.max(b)] {
-            let len = t.end - t.start;
+            let len = t.byte_len();
             if !(2..=7).contains(&len) || t.flags & flags::ALPHA == 0 {
                 continue;
             }

@@ -3,12 +3,12 @@
 //! punctuation; counted with the evidence the ranker needs.
 
 use super::families;
-use super::hash::{fold, mix};
-use super::idmap::IdMap;
 use super::tokens::{
-    ALLCAPS, ALPHA, BLIND, BREAK, CAP, DUP, Doc, JUNK, NO_ENTITY, POSS, TITLE, Token,
+    ALLCAPS, ALPHA, BLIND, BREAK, CAP, DUP, JUNK, NO_ENTITY, POSS, TITLE, Token, Words,
 };
 use super::view::{R_CONTENT, R_HEAD, R_JOIN, R_LEAD, R_SINGLE, R_TITLE, View};
+use crate::hash::IdTable;
+use crate::hash::{fold, mix};
 
 /// Longest phrase in tokens (content words plus connectors).
 pub(crate) const MAX_TOKENS: usize = 5;
@@ -148,7 +148,7 @@ impl Cand {
 
     /// The stem classes of its words, in order (read where its surface form occurs), and how
     /// many.
-    pub fn stems(&self, doc: &Doc) -> ([u32; MAX_TOKENS], usize) {
+    pub fn stems(&self, doc: &Words) -> ([u32; MAX_TOKENS], usize) {
         let mut out = [0u32; MAX_TOKENS];
         let a = self.surface_tok as usize;
         let toks = doc.tokens.get(a..).unwrap_or_default();
@@ -217,7 +217,7 @@ fn inside_name(toks: &[Token], i: usize) -> bool {
 pub(crate) const WAITING: u32 = 1 << 31;
 
 /// Collects the candidates of `doc`.
-pub(crate) fn collect(doc: &Doc) -> Candidates {
+pub(crate) fn collect(doc: &Words) -> Candidates {
     let toks = &doc.tokens;
     let n = toks.len();
     let mut type_cap = vec![0u32; doc.types.len()];
@@ -235,7 +235,7 @@ pub(crate) fn collect(doc: &Doc) -> Candidates {
     let cells = &v.cells;
     let idf_plain = super::lexicon::LEXICON.idf_common;
     // Phrases by key: a candidate's id, or (tagged `WAITING`) a phrase seen once.
-    let mut index = IdMap::with_capacity((n / 4).min(1 << 20));
+    let mut index = IdTable::with_capacity((n / 4).min(1 << 20));
     let mut pending: Vec<Occurrence> = Vec::with_capacity(n / 2);
     let mut list: Vec<Cand> = Vec::with_capacity((n / 2).min(1 << 20));
     let mut single = vec![NONE; doc.n_stems];
@@ -266,6 +266,7 @@ pub(crate) fn collect(doc: &Doc) -> Candidates {
         let window_cells = cells.get(i..end).unwrap_or_default();
         let mut prev_poss = false;
         for (l, (&tj, &cj)) in window.iter().zip(window_cells).enumerate() {
+            crate::cost::add(1);
             let j = i + l;
             if l > 0 && (tj.has(BREAK) || prev_poss || tj.has(JUNK)) {
                 break;

@@ -2,16 +2,16 @@
 //! Court`) and the phrase that holds most of a word's occurrences (`START` in `New START`).
 
 use super::candidates::{Cand, NONE, PARENT_SHARE, WAITING, pack};
-use super::hash::mix;
-use super::idmap::IdMap;
-use super::tokens::Doc;
+use super::tokens::Words;
+use crate::hash::IdTable;
+use crate::hash::mix;
 
 /// Calls `f(phrase, sub)` for every candidate `sub` that is a contiguous part of a multi-word
 /// term `phrase`.
 fn for_each_part(
-    doc: &Doc,
+    doc: &Words,
     list: &[Cand],
-    index: &IdMap,
+    index: &IdTable,
     single: &[u32],
     mut f: impl FnMut(usize, usize),
 ) {
@@ -45,7 +45,7 @@ fn for_each_part(
 ///
 /// A name inside a longer name is not counted there (phrases never cut a name), so each
 /// occurrence belongs to exactly one name candidate and the sum does not count twice.
-pub(crate) fn occurrences(doc: &Doc, list: &[Cand], index: &IdMap, single: &[u32]) -> Vec<u32> {
+pub(crate) fn occurrences(doc: &Words, list: &[Cand], index: &IdTable, single: &[u32]) -> Vec<u32> {
     let is_name = |c: &Cand| c.name_share() >= 0.5;
     let mut total: Vec<u32> = list.iter().map(|c| c.tf).collect();
     for_each_part(doc, list, index, single, |pi, ci| {
@@ -59,9 +59,9 @@ pub(crate) fn occurrences(doc: &Doc, list: &[Cand], index: &IdMap, single: &[u32
 
 /// Links each candidate to the term phrase holding most of its occurrences.
 pub(crate) fn parents(
-    doc: &Doc,
+    doc: &Words,
     list: &[Cand],
-    index: &IdMap,
+    index: &IdTable,
     single: &[u32],
     occurrences: &[u32],
 ) -> Vec<Option<u32>> {

@@ -69,15 +69,13 @@ mod tests {
 
     #[test]
     fn finds_what_was_put_and_nothing_else() {
-        let pairs: Vec<(u64, u8, u8)> = (0..1000u64)
-            .map(|i| (crate::keywords::hash::mix(i), (i % 200) as u8, (i % 3) as u8))
-            .collect();
+        let pairs: Vec<(u64, u8, u8)> =
+            (0..1000u64).map(|i| (crate::hash::mix(i), (i % 200) as u8, (i % 3) as u8)).collect();
         let t = IdfTable::build(&pairs);
         for &(h, q, c) in &pairs {
             assert_eq!(t.get(h), Some((q, c)));
         }
-        let misses =
-            (1000..3000u64).filter(|&i| t.get(crate::keywords::hash::mix(i)).is_some()).count();
+        let misses = (1000..3000u64).filter(|&i| t.get(crate::hash::mix(i)).is_some()).count();
         assert_eq!(misses, 0);
     }
 }

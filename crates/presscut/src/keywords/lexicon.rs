@@ -3,15 +3,14 @@
 
 use std::sync::LazyLock;
 
-use super::hash::hash_bytes;
 use super::idf::IdfTable;
-use super::idmap::IdMap;
+use crate::hash::IdTable;
+use crate::hash::hash_bytes;
 
 const IDF_TSV: &str = include_str!("../../data/keywords_idf.tsv");
-const STOPWORDS: &str = include_str!("../../data/keywords_stopwords.txt");
-const TITLES: &str = include_str!("../../data/keywords_titles.txt");
-const CONNECTORS: &str = include_str!("../../data/keywords_connectors.txt");
-const ABBREVIATIONS: &str = include_str!("../../data/keywords_abbreviations.txt");
+const STOPWORDS: &str = include_str!("../../data/stopwords.txt");
+const VAGUE: &str = include_str!("../../data/vague_words.txt");
+const CONNECTORS: &str = include_str!("../../data/name_connectors.txt");
 const VERB_CUES: &str = include_str!("../../data/keywords_verb_cues.txt");
 
 /// Frequency rank (in the table, most frequent first) of an "ordinary" word.
@@ -25,7 +24,6 @@ const STOP: u8 = 1;
 const TITLE: u8 = 1 << 1;
 const CONNECTOR: u8 = 1 << 2;
 const LOWER_CONNECTOR: u8 = 1 << 3;
-const ABBREVIATION: u8 = 1 << 4;
 const VERB_CUE: u8 = 1 << 5;
 
 impl Entry {
@@ -44,10 +42,6 @@ impl Entry {
     #[inline]
     pub fn is_lower_connector(self) -> bool {
         self.0 & LOWER_CONNECTOR != 0
-    }
-    #[inline]
-    pub fn is_abbreviation(self) -> bool {
-        self.0 & ABBREVIATION != 0
     }
     #[inline]
     pub fn is_verb_cue(self) -> bool {
@@ -86,8 +80,8 @@ impl WordClass {
 /// The compiled word lists.
 pub(crate) struct Lexicon {
     idf: IdfTable,
-    /// Flags of the few hundred listed function words, titles, connectors, abbreviations.
-    flags: IdMap,
+    /// Flags of the few hundred listed function words, titles, connectors.
+    flags: IdTable,
     /// The weight given to a word missing from the table (names, rare words): the rarest
     /// listed word's weight.
     pub idf_unknown: f32,
@@ -96,8 +90,9 @@ pub(crate) struct Lexicon {
     pub idf_common: f32,
 }
 
+/// The first column of a list's entries.
 fn entries(src: &str) -> impl Iterator<Item = &str> {
-    src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+    crate::lexicon::rows(src).map(|row| row[0])
 }
 
 pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -105,7 +100,7 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut max_q = 0u8;
     let mut rank = 0usize;
     let mut common_q = None;
-    for line in entries(IDF_TSV) {
+    for line in crate::lexicon::entries(IDF_TSV) {
         let mut cols = line.split('\t');
         let (Some(word), Some(q)) = (cols.next(), cols.next()) else {
             continue;
@@ -128,9 +123,8 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     }
     let lists = [
         (STOPWORDS, STOP),
-        (TITLES, TITLE),
+        (VAGUE, STOP),
         (CONNECTORS, CONNECTOR),
-        (ABBREVIATIONS, ABBREVIATION),
         (VERB_CUES, VERB_CUE),
         ("of", LOWER_CONNECTOR),
     ];
@@ -140,7 +134,14 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             *by_word.entry(hash_bytes(w.as_bytes())).or_default() |= flag;
         }
     }
-    let mut flags = IdMap::with_capacity(by_word.len());
+    // titles that stand before names (`minister`, `Sen.`): lower case, without the period
+    for row in crate::lexicon::rows(include_str!("../../data/titles.tsv")) {
+        if crate::lexicon::col(&row, 6) == "1" {
+            let w = row[0].trim_end_matches('.').to_lowercase();
+            *by_word.entry(hash_bytes(w.as_bytes())).or_default() |= TITLE;
+        }
+    }
+    let mut flags = IdTable::with_capacity(by_word.len());
     for (&h, &f) in &by_word {
         flags.get_or_insert_with(h, || u32::from(f));
     }
@@ -203,7 +204,6 @@ mod tests {
         assert!(get("minister").is_title());
         assert!(get("of").is_connector() && get("of").is_lower_connector());
         assert!(get("de").is_connector() && !get("de").is_lower_connector());
-        assert!(get("mr").is_abbreviation());
         assert!(get("would").is_verb_cue() && !get("the").is_verb_cue());
     }
 }

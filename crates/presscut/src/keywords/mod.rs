@@ -13,17 +13,16 @@
 
 mod candidates;
 mod families;
-mod hash;
 mod idf;
-mod idmap;
 mod lexicon;
 mod rank;
 mod tokens;
 mod view;
 mod vocab;
-mod words;
 
 pub use rank::Weights;
+
+use crate::doc::Doc;
 
 /// One keyphrase: its text as written in the article (majority spelling) and its score.
 #[derive(Clone, Debug, PartialEq)]
@@ -39,8 +38,6 @@ pub struct Keyword {
 pub struct Hints<'a> {
     /// Span of the headline in the text.
     pub title: Option<(usize, usize)>,
-    /// Sentence spans; empty = split on punctuation and line breaks.
-    pub sentences: &'a [(usize, usize)],
     /// Named-entity mention spans (people, places, organisations...).
     pub entities: &'a [(usize, usize)],
     /// For each span of `entities`, the named thing it refers to: spans with the same id are
@@ -52,21 +49,23 @@ pub struct Hints<'a> {
 /// which compares each candidate with those already chosen, linear in the text).
 pub const MAX_K: usize = 1000;
 
-/// The top `k` keyphrases of the article (at most [`MAX_K`]), best first, score in (0, 1],
+/// The top `k` keyphrases of the document (at most [`MAX_K`]), best first, score in (0, 1],
 /// descending.
-pub fn extract(text: &str, hints: &Hints, k: usize) -> Vec<Keyword> {
-    extract_with(text, hints, k, &Weights::default())
+#[inline(never)] // one frame per stage in profiles
+pub fn extract(doc: &Doc, hints: &Hints, k: usize) -> Vec<Keyword> {
+    extract_with(doc, hints, k, &Weights::default())
 }
 
 /// [`extract`] with explicit ranking weights (for evaluation and tuning).
-pub fn extract_with(text: &str, hints: &Hints, k: usize, weights: &Weights) -> Vec<Keyword> {
+pub fn extract_with(doc: &Doc, hints: &Hints, k: usize, weights: &Weights) -> Vec<Keyword> {
+    crate::cost::enter(crate::cost::Stage::Keywords);
     let k = k.min(MAX_K);
-    if k == 0 || text.is_empty() {
+    if k == 0 || doc.tokens.is_empty() {
         return Vec::new();
     }
-    let doc = tokens::tokenize(text, hints);
-    let cands = candidates::collect(&doc);
-    rank::top(text, &doc, &cands, k, weights)
+    let words = tokens::words(doc, hints);
+    let cands = candidates::collect(&words);
+    rank::top(doc.text, &words, &cands, k, weights)
 }
 
 /// Shows a keyword written only in capitals (a dateline's `BERLIN`) in the spelling of the

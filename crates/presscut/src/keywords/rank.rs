@@ -2,7 +2,7 @@
 
 use super::Keyword;
 use super::candidates::{Cand, Candidates};
-use super::tokens::{ALLCAPS, BLIND, CAP, Doc};
+use super::tokens::{ALLCAPS, BLIND, CAP, Words};
 
 /// The ranking knobs. Each multiplies the score of a candidate by a factor that a reader can
 /// check; [`Weights::default`] holds the values the module ships with.
@@ -71,7 +71,7 @@ fn score(c: &Cand, occurrences: u32, n_tokens: u32, w: &Weights) -> f64 {
 }
 
 /// Whether `inner` occurs as a contiguous run inside `outer`.
-fn contains(doc: &Doc, outer: &Cand, inner: &Cand) -> bool {
+fn contains(doc: &Words, outer: &Cand, inner: &Cand) -> bool {
     if inner.len >= outer.len {
         return false;
     }
@@ -94,7 +94,7 @@ fn expand(cands: &Candidates, mut ci: usize) -> usize {
 
 /// The text a reader expects: the majority spelling, words joined by single spaces, with a
 /// sentence-initial capital dropped when the word is written in lower case elsewhere.
-fn surface(text: &str, doc: &Doc, cands: &Candidates, c: &Cand, w: &Weights) -> String {
+fn surface(text: &str, doc: &Words, cands: &Candidates, c: &Cand, w: &Weights) -> String {
     let (a, len) = if c.entity_unit && !w.full_names {
         (c.usual_tok as usize, c.usual_len as usize)
     } else {
@@ -148,7 +148,7 @@ pub(crate) fn demonym_pair(a: &str, b: &str) -> bool {
 /// The top `k` candidates, best first, with scores scaled into (0, 1].
 pub(crate) fn top(
     text: &str,
-    doc: &Doc,
+    doc: &Words,
     cands: &Candidates,
     k: usize,
     w: &Weights,

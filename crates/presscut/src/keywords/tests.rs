@@ -2,8 +2,13 @@
 
 use super::*;
 
+/// The keywords of `text` taken as it is.
+fn kw(text: &str, hints: &Hints, k: usize) -> Vec<Keyword> {
+    extract(&Doc::from_text(text), hints, k)
+}
+
 fn texts(text: &str, k: usize) -> Vec<String> {
-    extract(text, &Hints::default(), k).into_iter().map(|k| k.text).collect()
+    kw(text, &Hints::default(), k).into_iter().map(|k| k.text).collect()
 }
 
 const WIND_FARM: &str = "Council approves offshore wind farm near Dunmore\n\n\
@@ -16,13 +21,13 @@ Construction of the wind farm starts next year, and a wind turbine factory may f
 
 #[test]
 fn empty_text_or_zero_k_gives_nothing() {
-    assert!(extract("", &Hints::default(), 10).is_empty());
-    assert!(extract(WIND_FARM, &Hints::default(), 0).is_empty());
+    assert!(kw("", &Hints::default(), 10).is_empty());
+    assert!(kw(WIND_FARM, &Hints::default(), 0).is_empty());
 }
 
 #[test]
 fn scores_are_descending_and_in_unit_interval() {
-    let kws = extract(WIND_FARM, &Hints::default(), 10);
+    let kws = kw(WIND_FARM, &Hints::default(), 10);
     assert!(!kws.is_empty());
     assert!((kws[0].score - 1.0).abs() < 1e-12);
     for w in kws.windows(2) {
@@ -93,7 +98,7 @@ fn entity_hints_are_never_cut_in_two() {
         (second, second + "Harbor Point Authority".len()),
     ];
     let hints = Hints { entities: &ents, ..Hints::default() };
-    let all: Vec<String> = extract(text, &hints, 20).into_iter().map(|k| k.text).collect();
+    let all: Vec<String> = kw(text, &hints, 20).into_iter().map(|k| k.text).collect();
     assert!(all.iter().any(|t| t == "Harbor Point Authority"), "{all:?}");
     assert!(!all.iter().any(|t| t == "Harbor Point"), "{all:?}");
 }
@@ -109,12 +114,9 @@ fn a_repeated_headline_counts_once() {
 }
 
 #[test]
-fn sentence_hints_replace_the_crude_splitter() {
-    let text = "Rates rose at Banco Sur today Analysts expect more";
-    let cut = text.find("Analysts").unwrap_or(0);
-    let sentences = [(0, cut - 1), (cut, text.len())];
-    let hints = Hints { sentences: &sentences, ..Hints::default() };
-    let all: Vec<String> = extract(text, &hints, 20).into_iter().map(|k| k.text).collect();
+fn a_sentence_start_cuts_a_run_of_capitals() {
+    let text = "Rates rose at Banco Sur today.\nAnalysts expect more";
+    let all: Vec<String> = kw(text, &Hints::default(), 20).into_iter().map(|k| k.text).collect();
     // `Analysts` opens a sentence, so it is not glued to the name before it.
     assert!(all.iter().any(|t| t == "Banco Sur"), "{all:?}");
     assert!(!all.iter().any(|t| t.contains("today Analysts")), "{all:?}");
@@ -134,14 +136,9 @@ fn never_panics_on_hostile_input() {
     for text in texts_.iter().copied().chain([odd]) {
         for hints in [
             Hints::default(),
-            Hints {
-                title: Some((1, 2)),
-                sentences: &bad_spans,
-                entities: &bad_spans,
-                entity_ids: &[0, u32::MAX, 0, 7],
-            },
+            Hints { title: Some((1, 2)), entities: &bad_spans, entity_ids: &[0, u32::MAX, 0, 7] },
         ] {
-            let kws = extract(text, &hints, 10);
+            let kws = kw(text, &hints, 10);
             assert!(kws.len() <= 10);
             assert!(kws.iter().all(|k| !k.text.is_empty() && k.score > 0.0 && k.score <= 1.0));
         }
@@ -150,7 +147,7 @@ fn never_panics_on_hostile_input() {
 
 #[test]
 fn huge_k_is_capped() {
-    let kws = extract(WIND_FARM, &Hints::default(), usize::MAX);
+    let kws = kw(WIND_FARM, &Hints::default(), usize::MAX);
     assert!(!kws.is_empty() && kws.len() <= MAX_K);
 }
 
@@ -208,9 +205,8 @@ fn random_mixtures_of_tricky_characters_never_panic() {
         }
         let spans = [(seed as usize % 50, (seed >> 8) as usize % 80)];
         let ids = [(seed >> 16) as u32 % 3];
-        let hints =
-            Hints { title: Some(spans[0]), sentences: &spans, entities: &spans, entity_ids: &ids };
-        for kw in extract(&text, &hints, 5) {
+        let hints = Hints { title: Some(spans[0]), entities: &spans, entity_ids: &ids };
+        for kw in kw(&text, &hints, 5) {
             assert!(!kw.text.is_empty() && kw.score > 0.0 && kw.score <= 1.0);
         }
     }
@@ -272,12 +268,14 @@ fn mentions_of_one_entity_make_one_keyword_in_the_usual_form() {
                 will cost less than the dam that Ruiz rejected.";
     let (spans, ids) = mention_hints(text, &[("Ana Ruiz", 0), ("Ruiz", 0)]);
     let hints = Hints { entities: &spans, entity_ids: &ids, ..Hints::default() };
-    let usual: Vec<String> = extract(text, &hints, 10).into_iter().map(|k| k.text).collect();
+    let usual: Vec<String> = kw(text, &hints, 10).into_iter().map(|k| k.text).collect();
     assert_eq!(usual.iter().filter(|t| t.contains("Ruiz")).collect::<Vec<_>>(), ["Ruiz"]);
     assert_eq!(usual.first().map(String::as_str), Some("Ruiz"), "{usual:?}");
     let full = Weights { full_names: true, ..Weights::default() };
-    let full: Vec<String> =
-        extract_with(text, &hints, 10, &full).into_iter().map(|k| k.text).collect();
+    let full: Vec<String> = extract_with(&Doc::from_text(text), &hints, 10, &full)
+        .into_iter()
+        .map(|k| k.text)
+        .collect();
     assert_eq!(full.iter().filter(|t| t.contains("Ruiz")).collect::<Vec<_>>(), ["Ana Ruiz"]);
 }
 
@@ -330,7 +328,7 @@ fn a_common_word_inside_names_is_not_a_keyword_of_its_own() {
     let (spans, ids) =
         mention_hints(text, &[("University of Velmar", 0), ("Northern University of Korr", 1)]);
     let hints = Hints { entities: &spans, entity_ids: &ids, ..Hints::default() };
-    let all: Vec<String> = extract(text, &hints, 10).into_iter().map(|k| k.text).collect();
+    let all: Vec<String> = kw(text, &hints, 10).into_iter().map(|k| k.text).collect();
     assert!(!all.iter().any(|t| t == "University"), "{all:?}");
     assert!(all.iter().any(|t| t == "University of Velmar"), "{all:?}");
 }

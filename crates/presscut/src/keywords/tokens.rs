@@ -1,11 +1,12 @@
-//! One pass over the text: words with their case, phrase and sentence boundaries, and a
-//! per-document vocabulary (word types with their weight and stem class).
+//! The article's words as the keyword stage reads them: the document's word tokens (marks and
+//! clitics left out), each with what this stage needs to know — its case, the phrase and
+//! sentence boundaries before it, a possessive or contraction after it, whether it is in the
+//! headline or a heading — and its word form's entry in the stage's vocabulary.
 
 use super::Hints;
 use super::vocab::{TypeInfo, Vocab};
-use super::words::{
-    ALNUM, CLASS, NEWLINE, SPACE, WIDE, char_at, entity_len, is_open_quote, read_word,
-};
+use crate::doc::{Doc, flags as tf};
+use crate::model::BlockKind;
 
 /// First letter upper case.
 pub(crate) const CAP: u16 = 1;
@@ -22,11 +23,11 @@ pub(crate) const BLIND: u16 = 1 << 4;
 pub(crate) const POSS: u16 = 1 << 5;
 /// A contraction (`don't`, `we'll`): always a function word.
 pub(crate) const CONTRACTION: u16 = 1 << 6;
-/// Inside the headline.
+/// Inside the headline or a heading.
 pub(crate) const TITLE: u16 = 1 << 7;
 /// Longer than any real word: never part of a keyphrase.
 pub(crate) const JUNK: u16 = 1 << 8;
-/// Starts a sentence (first token after a sentence boundary).
+/// Starts a sentence (first word after a sentence boundary).
 pub(crate) const SENT_START: u16 = 1 << 9;
 /// Inside a sentence seen before verbatim (repeated headline, boilerplate): not counted.
 pub(crate) const DUP: u16 = 1 << 10;
@@ -37,12 +38,15 @@ pub(crate) const LETTER_FIRST: u16 = 1 << 11;
 pub(crate) const NO_ENTITY: u32 = u32::MAX;
 /// Longest title-case line taken for a heading, in words.
 const MAX_HEADING_TOKENS: usize = 16;
+/// Words longer than this (in bytes) are junk (URLs, base64, run-together text).
+const MAX_WORD_BYTES: usize = 64;
 
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Token {
     pub start: usize,
-    /// End of the word itself (a possessive `'s` is left out).
+    /// End of the word itself (a possessive `'s` is a token of its own).
     pub end: usize,
+    /// The word's form in the stage's vocabulary ([`Words::types`]).
     pub ty: u32,
     pub flags: u16,
     /// Index of the named-entity hint covering this token, `u32::MAX` when none.
@@ -56,8 +60,10 @@ impl Token {
     }
 }
 
-pub(crate) struct Doc {
+/// The words of the article (see the module comment).
+pub(crate) struct Words {
     pub tokens: Vec<Token>,
+    /// Per word form of the document (its vocabulary's forms).
     pub types: Vec<TypeInfo>,
     /// Number of stem classes (`TypeInfo::stem` is below it).
     pub n_stems: usize,
@@ -70,123 +76,87 @@ pub(crate) struct Doc {
 #[derive(Default)]
 struct Gap {
     punct: bool,
-    /// A sentence-final mark was seen (and not after an abbreviation).
-    final_mark: bool,
     newlines: u32,
     quote_or_colon: bool,
+    sentence: bool,
 }
 
-/// Tokenizes `text`; sentence boundaries come from `hints.sentences` when given, else from
-/// punctuation and line breaks.
-pub(crate) fn tokenize(text: &str, hints: &Hints) -> Doc {
-    let bytes = text.as_bytes();
-    // News text has a new word type every 13 bytes or so; the maps grow if need be.
-    let expected_types = (text.len() / 16).clamp(16, 1 << 16);
-    let mut vocab = Vocab::with_capacity(expected_types);
-    let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 6 + 1);
+/// An opening mark after which a capital says nothing (`“Storm`, `(Reuters`, `: The`).
+fn opens(c: char) -> bool {
+    matches!(c, '"' | '\u{201C}' | '\u{2018}' | '\u{00AB}' | '\u{201E}' | '(' | '[' | '\'' | ':')
+}
 
-    let mut sent_starts: Vec<usize> = hints.sentences.iter().map(|s| s.0).collect();
-    sent_starts.sort_unstable();
-    let use_hint_sentences = !sent_starts.is_empty();
-    let mut next_sent = 0usize;
+/// The words of `doc`, with the headline span and entity hints of `hints`.
+pub(crate) fn words(doc: &Doc, hints: &Hints) -> Words {
+    let mut vocab = Vocab::new(doc);
+    let mut tokens: Vec<Token> = Vec::with_capacity(doc.tokens.len());
     let title = hints.title.filter(|t| t.0 < t.1);
-
     let mut gap = Gap { newlines: 2, ..Gap::default() };
-    let mut prev_abbrev = false;
     let mut prev_in_title = false;
-    let mut i = 0usize;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let class = CLASS[b as usize];
-        if class & SPACE != 0 {
-            i += 1;
-            continue;
-        }
-        if class & ALNUM == 0 {
-            let c = if class & WIDE == 0 {
-                b as char
-            } else if let Some(c) = char_at(text, i) {
-                c
-            } else {
-                i += 1;
+    let mut prev_doc_token = usize::MAX;
+    Vocab::with_facts(|cache| {
+        for (i, t) in doc.tokens.iter().enumerate() {
+            if t.has(tf::BLOCK_START) {
+                gap.newlines += 2;
+            } else if t.has(tf::LINE_START) {
+                gap.newlines += 1;
+            }
+            gap.sentence |= t.has(tf::SENT_START);
+            if t.has(tf::PUNCT | tf::QUOTE) {
+                gap.punct = true;
+                gap.quote_or_colon |= doc.word(i).chars().next().is_some_and(opens);
                 continue;
-            };
-            // General Punctuation (curly quotes, dashes, spaces) needs no Unicode table look-up.
-            if class & WIDE == 0
-                || crate::lexicon::is_general_punctuation(c)
-                || !c.is_alphanumeric()
-            {
-                if class & NEWLINE != 0 {
-                    gap.newlines += 1;
-                } else if !c.is_whitespace() {
-                    gap.punct = true;
-                    if matches!(c, '.' | '!' | '?' | '\u{2026}') && !(c == '.' && prev_abbrev) {
-                        gap.final_mark = true;
-                    }
-                    if c == ':' || is_open_quote(c) {
-                        gap.quote_or_colon = true;
-                    }
+            }
+            if t.has(tf::CLITIC) && prev_doc_token.checked_add(1) == Some(i) {
+                // `Russia’s`, `don't`: the word before takes the flag, the clitic is no word
+                if let Some(last) = tokens.last_mut() {
+                    let possessive = matches!(doc.word(i), "'s" | "’s" | "'S" | "’S");
+                    last.flags |= if possessive { POSS } else { CONTRACTION };
                 }
-                i += if c == '&' { entity_len(bytes, i) } else { c.len_utf8() };
+                prev_doc_token = i;
                 continue;
             }
-        }
-        let start = i;
-        let w = read_word(text, start);
-        i = w.end;
-        let mut flags = w.flags;
-        let base_end = w.base_end;
-        let base = &text[start..base_end];
-        let letters_one = flags & ALLCAPS == 0 && base.len() == 1;
-
-        // Boundaries.
-        let starts_lower = match bytes.get(start) {
-            Some(&b) if b < 0x80 => b.is_ascii_lowercase(),
-            _ => base.chars().next().is_some_and(char::is_lowercase),
-        };
-        let in_title = title.is_some_and(|t| start >= t.0 && start < t.1);
-        let sentence_break = if use_hint_sentences {
-            let mut crossed = false;
-            while next_sent < sent_starts.len() && sent_starts[next_sent] <= start {
-                next_sent += 1;
-                crossed = true;
+            let facts = Vocab::facts(cache, doc, t);
+            let (start, end) = (t.start(), t.start() + facts.base_len);
+            let ty = vocab.form_of(doc, t, &facts);
+            let mut flags = facts.case;
+            let in_title = title.is_some_and(|t| start >= t.0 && start < t.1);
+            let sentence_break = gap.sentence || (prev_in_title && !in_title) || tokens.is_empty();
+            if sentence_break {
+                flags |= BREAK | SENT_START | BLIND;
+            } else if gap.punct || gap.newlines > 0 {
+                flags |= BREAK;
             }
-            crossed
-        } else {
-            gap.newlines >= 2 || ((gap.final_mark || gap.newlines == 1) && !starts_lower)
-        } || (prev_in_title && !in_title)
-            || tokens.is_empty();
-        if sentence_break {
-            flags |= BREAK | SENT_START | BLIND;
-        } else if gap.punct || gap.newlines > 0 {
-            flags |= BREAK;
+            if gap.quote_or_colon {
+                flags |= BLIND;
+            }
+            // headings layout found (title-case lines are found below as well)
+            let in_heading =
+                doc.blocks.get(doc.block_of(i)).is_some_and(|b| b.kind == BlockKind::Heading);
+            if in_title || in_heading {
+                flags |= TITLE;
+            }
+            if end - start > MAX_WORD_BYTES || t.has(tf::URL) || !facts.plain {
+                flags |= JUNK;
+            }
+            prev_in_title = in_title;
+            prev_doc_token = i;
+            tokens.push(Token { start, end, ty, flags, ent: NO_ENTITY });
+            gap = Gap::default();
         }
-        if gap.quote_or_colon {
-            flags |= BLIND;
-        }
-        if in_title {
-            flags |= TITLE;
-        }
-
-        let ty = vocab.intern(text, (start, base_end), flags & ALLCAPS != 0, w.hash, w.plain);
-        // An initial (`L.`) or an abbreviation (`Mr.`): a following period ends no sentence.
-        prev_abbrev = bytes.get(base_end) == Some(&b'.')
-            && ((letters_one && flags & CAP != 0) || vocab.types[ty as usize].abbrev);
-        prev_in_title = in_title;
-        tokens.push(Token { start, end: base_end, ty, flags, ent: NO_ENTITY });
-        gap = Gap::default();
-    }
+    });
 
     let entity_of = if hints.entity_ids.len() == hints.entities.len() {
         hints.entity_ids.to_vec()
     } else {
         Vec::new()
     };
-    let mut doc = Doc { tokens, n_stems: vocab.stems.len(), types: vocab.types, entity_of };
-    let ranges: Vec<(usize, usize)> = sentences(&doc.tokens).collect();
-    mark_sentences(&mut doc, &ranges);
-    mark_entities(&mut doc, hints.entities);
-    doc
+    let (types, n_stems) = vocab.finish();
+    let mut words = Words { tokens, types, n_stems, entity_of };
+    let ranges: Vec<(usize, usize)> = sentences(&words.tokens).collect();
+    mark_sentences(&mut words, &ranges);
+    mark_entities(&mut words, hints.entities);
+    words
 }
 
 /// Sentence ranges `[a, b)` over the token list.
@@ -210,13 +180,13 @@ pub(crate) fn sentences(tokens: &[Token]) -> impl Iterator<Item = (usize, usize)
 /// nothing through capitalisation (and a short title-case line is a heading: it names a
 /// topic); a sentence repeated verbatim (a headline repeated between sections, boilerplate)
 /// counts once.
-fn mark_sentences(doc: &mut Doc, ranges: &[(usize, usize)]) {
-    let mut seen = super::hash::FxSet::default();
+fn mark_sentences(doc: &mut Words, ranges: &[(usize, usize)]) {
+    let mut seen = crate::hash::FastSet::default();
     for &(a, b) in ranges {
         let (mut content, mut cap_content, mut alpha, mut allcaps) = (0u32, 0u32, 0u32, 0u32);
         let mut h = 0u64;
         for t in &doc.tokens[a..b] {
-            h = super::hash::fold(h, u64::from(t.ty));
+            h = crate::hash::fold(h, u64::from(t.ty));
             if !t.has(ALPHA) {
                 continue;
             }
@@ -238,7 +208,7 @@ fn mark_sentences(doc: &mut Doc, ranges: &[(usize, usize)]) {
         if heading {
             flags |= TITLE;
         }
-        if b - a >= 4 && !seen.insert(super::hash::mix(h)) {
+        if b - a >= 4 && !seen.insert(crate::hash::mix(h)) {
             flags |= DUP;
         }
         if flags != 0 {
@@ -250,7 +220,7 @@ fn mark_sentences(doc: &mut Doc, ranges: &[(usize, usize)]) {
 }
 
 /// Assigns each token the entity hint covering it.
-fn mark_entities(doc: &mut Doc, entities: &[(usize, usize)]) {
+fn mark_entities(doc: &mut Words, entities: &[(usize, usize)]) {
     if entities.is_empty() {
         return;
     }
@@ -279,14 +249,18 @@ fn mark_entities(doc: &mut Doc, entities: &[(usize, usize)]) {
 mod tests {
     use super::*;
 
-    fn words(text: &str) -> Vec<String> {
-        let d = tokenize(text, &Hints::default());
+    fn texts(text: &str) -> Vec<String> {
+        let d = words(&Doc::from_text(text), &Hints::default());
         d.tokens.iter().map(|t| text[t.start..t.end].to_string()).collect()
+    }
+
+    fn tokenize(text: &str, hints: &Hints) -> Words {
+        words(&Doc::from_text(text), hints)
     }
 
     #[test]
     fn keeps_hyphenated_words_abbreviations_and_strips_possessives() {
-        let w = words("The U.S. envoy's self-determination plan, Mr. Smith's idea.");
+        let w = texts("The U.S. envoy's self-determination plan, Mr. Smith's idea.");
         assert_eq!(
             w,
             ["The", "U.S.", "envoy", "self-determination", "plan", "Mr", "Smith", "idea"]

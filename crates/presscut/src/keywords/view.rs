@@ -3,7 +3,7 @@
 //! that the candidate loop reads three flat arrays instead of the tokens and their types.
 
 use super::tokens::{
-    ALLCAPS, ALPHA, BLIND, BREAK, CAP, CONTRACTION, Doc, JUNK, NO_ENTITY, POSS, Token,
+    ALLCAPS, ALPHA, BLIND, BREAK, CAP, CONTRACTION, JUNK, NO_ENTITY, POSS, Token, Words,
 };
 
 /// A content word: may be part of a keyphrase.
@@ -47,13 +47,13 @@ pub(crate) struct Cell {
 }
 
 pub(crate) struct View<'a> {
-    pub doc: &'a Doc,
+    pub doc: &'a Words,
     pub cells: Vec<Cell>,
 }
 
 impl<'a> View<'a> {
     /// Per-token roles; `type_cap`/`type_lower` tell which word types are written as names.
-    pub fn new(doc: &'a Doc, type_cap: &[u32], type_lower: &[u32], idf_acronym: f32) -> Self {
+    pub fn new(doc: &'a Words, type_cap: &[u32], type_lower: &[u32], idf_acronym: f32) -> Self {
         let tmask: Vec<u16> = doc
             .types
             .iter()

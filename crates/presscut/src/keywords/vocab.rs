@@ -1,12 +1,16 @@
-//! The per-document vocabulary: each distinct lower-cased word once, with its stem class (plural
-//! folded), its lists (function word, title, connector, abbreviation) and its weight.
+//! The stage's facts about the document's word forms (each lower-case word once): its stem
+//! class (plural folded), its lists (function word, title, connector, abbreviation) and its
+//! weight.
 
-use super::hash::{hash_ascii_lower, hash_bytes};
-use super::idmap::IdMap;
 use super::lexicon::{LEXICON, WordClass};
+use super::tokens::{ALLCAPS, ALPHA, CAP, LETTER_FIRST};
+use crate::doc::{Doc, Token, TypeCache, is_word_char};
+use crate::hash::{IdTable, hash_bytes};
+use crate::lexicon::classes::class;
+use std::cell::RefCell;
 
 /// A word type of the document (its lower-cased form).
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct TypeInfo {
     pub idf: f32,
     /// Cannot be a noun (adjective, verb, adverb): never a keyphrase alone nor its last word.
@@ -27,25 +31,6 @@ pub(crate) struct TypeInfo {
     pub short: bool,
     /// Stem class: `asset` and `assets` share one.
     pub stem: u32,
-}
-
-/// Lower-cases `word` into `buf`.
-fn lower_into(word: &str, buf: &mut String) {
-    buf.clear();
-    if word.is_ascii() {
-        buf.push_str(word);
-        buf.make_ascii_lowercase();
-        return;
-    }
-    for c in word.chars() {
-        if c.is_ascii() {
-            buf.push(c.to_ascii_lowercase());
-        } else if c == '\u{2019}' {
-            buf.push('\'');
-        } else {
-            buf.extend(c.to_lowercase());
-        }
-    }
 }
 
 /// The S-stemmer (Harman 1991) folding English plurals onto their singular: the length of the
@@ -76,13 +61,14 @@ const Y_CLASS: u64 = 0x9e37_79b9_7f4a_7c15;
 
 /// The hash identifying the stem class of a word without dots: plurals folded, `-y` ≡ `-ies`.
 /// `hash` must hash the lower-cased form of the bytes it is given.
-fn stem_key(w: &[u8], hash: impl Fn(&[u8]) -> u64) -> u64 {
-    stem_key_or(w, hash, None)
+fn stem_key(w: &[u8]) -> u64 {
+    stem_key_or(w, None)
 }
 
 /// [`stem_key`], given the hash of the whole word when the caller has it (most words are their
 /// own stem, and need no second hashing).
-fn stem_key_or(w: &[u8], hash: impl Fn(&[u8]) -> u64, whole: Option<u64>) -> u64 {
+fn stem_key_or(w: &[u8], whole: Option<u64>) -> u64 {
+    let hash = hash_bytes;
     let s = s_stem_len(w);
     if s + 3 == w.len() && w[s..].eq_ignore_ascii_case(b"ies") {
         return hash(&w[..s]) ^ Y_CLASS;
@@ -102,17 +88,6 @@ fn stem_key_or(w: &[u8], hash: impl Fn(&[u8]) -> u64, whole: Option<u64>) -> u64
         Some(h) if s == w.len() => h,
         _ => hash(stem),
     }
-}
-
-/// Stem class key of a word read from the text: ASCII words without dots are read in place,
-/// others lower-cased (and stripped of dots) into `buf` first.
-fn stem_key_of(word: &str, plain_ascii: bool, buf: &mut String) -> u64 {
-    if plain_ascii {
-        return stem_key(word.as_bytes(), hash_ascii_lower);
-    }
-    lower_into(word, buf);
-    buf.retain(|c| c != '.');
-    stem_key(buf.as_bytes(), hash_bytes)
 }
 
 /// The weight of a word missing from the table.
@@ -146,70 +121,114 @@ fn idf_of(lower: &str, acronym: bool) -> f32 {
     lx.idf_unknown
 }
 
+/// What the stage knows about a word type whatever the document: its case flags, whether it
+/// is a plain word, the length of its base, and its form's lists, stem key and weights.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Facts {
+    /// [`CAP`], [`ALLCAPS`], [`ALPHA`], [`LETTER_FIRST`]
+    pub case: u16,
+    /// letters and digits with at most hyphens, apostrophes, periods and `&` inside
+    pub plain: bool,
+    /// bytes of the word without an abbreviation's period (see [`word_of`])
+    pub base_len: usize,
+    info: TypeInfo,
+    /// weights for a word written as an acronym, and otherwise
+    idf_acronym: f32,
+    idf_plain: f32,
+    stem_key: u64,
+}
+
+thread_local! {
+    /// The facts of the word types this thread knows.
+    static FACTS: RefCell<TypeCache<Facts>> = RefCell::new(TypeCache::default());
+}
+
+/// The stage's facts about the document's word forms (per form, from its first word).
 pub(crate) struct Vocab {
-    pub types: Vec<TypeInfo>,
-    by_hash: IdMap,
-    pub stems: IdMap,
-    buf: String,
+    /// per form of the document's vocabulary
+    types: Vec<TypeInfo>,
+    seen: Vec<bool>,
+    stems: IdTable,
 }
 
 impl Vocab {
-    /// Room for about `n` types; the lists get twice that, as growing them copies more than
-    /// reserving costs.
-    pub fn with_capacity(n: usize) -> Self {
+    pub fn new(doc: &Doc) -> Self {
+        let n = doc.vocab.forms.len();
         Self {
-            types: Vec::with_capacity(2 * n),
-            by_hash: IdMap::with_capacity(n),
-            stems: IdMap::with_capacity(n),
-            buf: String::new(),
+            types: vec![TypeInfo::default(); n],
+            seen: vec![false; n],
+            stems: IdTable::with_capacity(n),
         }
     }
 
-    /// The type of the word at `span`, whose lower-cased form hashes to `h`; `plain`: ASCII
-    /// without periods.
+    /// Runs `f` with the facts of the word types this thread knows.
+    pub fn with_facts<R>(f: impl FnOnce(&mut TypeCache<Facts>) -> R) -> R {
+        FACTS.with_borrow_mut(f)
+    }
+
+    /// The facts of word token `t`'s type.
     #[inline]
-    pub fn intern(
-        &mut self,
-        text: &str,
-        span: (usize, usize),
-        acronym: bool,
-        h: u64,
-        plain: bool,
-    ) -> u32 {
-        let id = self.types.len() as u32;
-        let found = self.by_hash.get_or_insert_with(h, || id);
-        if found == id {
-            self.add_type(text, span, acronym, h, plain);
-        }
-        found
+    pub fn facts(cache: &mut TypeCache<Facts>, doc: &Doc, t: &Token) -> Facts {
+        cache.get(doc, t.ty, |w| study(w, doc.classes_of_type(t.ty)))
     }
 
-    /// Registers a new word type: its lists, stem class and (later) weight.
-    #[inline(never)]
-    fn add_type(&mut self, text: &str, span: (usize, usize), acronym: bool, h: u64, plain: bool) {
-        let word = text.get(span.0..span.1).unwrap_or_default();
-        let lx = &*LEXICON;
-        let e = lx.flags(h);
-        // Function words have no plural to fold.
-        let sk = if e.is_stop() {
-            h
-        } else if plain {
-            stem_key_or(word.as_bytes(), hash_ascii_lower, Some(h))
-        } else {
-            stem_key_of(word, false, &mut self.buf)
-        };
-        let next_stem = self.stems.len() as u32;
-        let stem = self.stems.get_or_insert_with(sk, || next_stem);
-        let (idf, class) = match lx.lookup(h) {
-            Some(found) => found,
-            None if plain && !acronym && !word.contains('-') => (lx.idf_unknown, WordClass::Other),
-            None => {
-                lower_into(word, &mut self.buf);
-                (idf_of(&self.buf, acronym), WordClass::Other)
-            }
-        };
-        self.types.push(TypeInfo {
-            idf,
+    /// The form of a word token whose type's facts are `f`, its facts taken on its first
+    /// occurrence.
+    #[inline]
+    pub fn form_of(&mut self, doc: &Doc, t: &Token, f: &Facts) -> u32 {
+        let form = doc.vocab.types.get(t.ty as usize).map_or(0, |ty| ty.form);
+        if let (Some(seen), Some(info)) =
+            (self.seen.get_mut(form as usize), self.types.get_mut(form as usize))
+            && !*seen
+        {
+            *seen = true;
+            let next_stem = self.stems.len() as u32;
+            let stem = self.stems.get_or_insert_with(f.stem_key, || next_stem);
+            let idf = if f.case & ALLCAPS != 0 { f.idf_acronym } else { f.idf_plain };
+            *info = TypeInfo { idf, stem, ..f.info };
+        }
+        form
+    }
+
+    /// The facts per form and the number of stem classes.
+    pub fn finish(self) -> (Vec<TypeInfo>, usize) {
+        let n = self.stems.len();
+        (self.types, n)
+    }
+}
+
+/// What a word type's text says (`classes`: its word classes in the document's vocabulary).
+#[inline(never)]
+fn study(text: &str, classes: u64) -> Facts {
+    let lx = &*LEXICON;
+    let word = word_of(text);
+    let lower = crate::lexicon::classes::lower(word);
+    let h = hash_bytes(lower.as_bytes());
+    let e = lx.flags(h);
+    // Function words have no plural to fold.
+    let stem_key = if e.is_stop() {
+        h
+    } else if lower.contains('.') {
+        let bare: String = lower.chars().filter(|&c| c != '.').collect();
+        stem_key(bare.as_bytes())
+    } else {
+        stem_key_or(lower.as_bytes(), Some(h))
+    };
+    let plain_ascii = lower.is_ascii() && !lower.contains('.');
+    let (idf_plain, idf_acronym, class) = match lx.lookup(h) {
+        Some((idf, class)) => (idf, idf, class),
+        None if plain_ascii && !lower.contains('-') => {
+            (lx.idf_unknown, idf_of(&lower, true), WordClass::Other)
+        }
+        None => (idf_of(&lower, false), idf_of(&lower, true), WordClass::Other),
+    };
+    let short = word.len() == 1 || (word.len() <= 4 && word.chars().nth(1).is_none());
+    Facts {
+        case: case_flags(text),
+        plain: text.chars().all(|c| is_word_char(c) || matches!(c, '-' | '\'' | '’' | '.' | '&')),
+        base_len: word.len(),
+        info: TypeInfo {
+            idf: idf_plain,
             not_noun: matches!(class, WordClass::Adjective | WordClass::Verb),
             verb: class == WordClass::Verb,
             noun_or_verb: class == WordClass::NounOrVerb,
@@ -218,22 +237,64 @@ impl Vocab {
             title: e.is_title(),
             connector: e.is_connector(),
             lower_connector: e.is_lower_connector(),
-            abbrev: e.is_abbreviation(),
-            short: span.1 - span.0 == 1 || (span.1 - span.0 <= 4 && word.chars().nth(1).is_none()),
-            stem,
-        });
+            abbrev: classes & class::ABBR_FORM != 0,
+            short,
+            stem: 0,
+        },
+        idf_acronym,
+        idf_plain,
+        stem_key,
     }
 }
+
+/// The word a token stands for: an abbreviation's final period left out (`Mr` of `Mr.`), but
+/// not that of a dotted one (`U.S.`).
+pub(crate) fn word_of(text: &str) -> &str {
+    match text.strip_suffix('.') {
+        Some(w) if !w.is_empty() && !w.contains('.') => w,
+        _ => text,
+    }
+}
+
+/// The case flags of a word's text.
+fn case_flags(text: &str) -> u16 {
+    let word = word_of(text);
+    let (mut upper, mut lower, mut letters) = (0u32, 0u32, 0u32);
+    for c in word.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        if c.is_uppercase() {
+            upper += 1;
+        } else if c.is_lowercase() {
+            lower += 1;
+        }
+    }
+    let first = word.chars().next().unwrap_or(' ');
+    let mut f = 0;
+    if first.is_uppercase() {
+        f |= CAP;
+    }
+    if first.is_alphabetic() {
+        f |= LETTER_FIRST;
+    }
+    if letters > 0 {
+        f |= ALPHA;
+    }
+    if upper >= 2 && lower == 0 {
+        f |= ALLCAPS;
+    }
+    f
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn plurals_fold_but_other_final_s_words_stay() {
-        let mut buf = String::new();
-        let mut key = |w: &str| {
-            let plain = w.is_ascii() && !w.contains('.');
-            stem_key_of(w, plain, &mut buf)
+        let key = |w: &str| {
+            let lower: String =
+                crate::lexicon::classes::lower(w).chars().filter(|&c| c != '.').collect();
+            stem_key(lower.as_bytes())
         };
         assert_eq!(key("assets"), key("Asset"));
         assert_eq!(key("Studies"), key("study"));

@@ -86,6 +86,7 @@ pub struct Viterbi {
 
 impl Viterbi {
     /// Best label sequence for `emit` (one score row per token) into `out`.
+    #[cfg(any(test, feature = "train"))]
     pub fn decode(&mut self, emit: &[[f32; L]], tr: &Transitions, out: &mut Vec<u8>) {
         self.decode_with(emit, &Prepared::new(tr), out);
     }

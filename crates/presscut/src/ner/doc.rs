@@ -5,30 +5,10 @@
 use super::features::{self, Atom, Run, SentInfo};
 use super::gazetteer;
 use super::labels::label_type;
-use super::table::HashIds;
-use super::tokenize::{Token, flags};
+use crate::doc::{Token, TypeCache, flags, sentence_case};
+use crate::hash::IdTable;
 use std::cell::RefCell;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
-
-/// Hasher for keys that are already well-mixed 64-bit hashes.
-#[derive(Default, Clone, Copy, Debug)]
-pub struct IdHasher(u64);
-impl Hasher for IdHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = features::mix(self.0, u64::from(b));
-        }
-    }
-    fn write_u64(&mut self, x: u64) {
-        self.0 = x;
-    }
-}
-pub type IdMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
 
 /// Casing and label evidence for one word (by lower-cased hash) across the document.
 #[derive(Clone, Copy, Debug, Default)]
@@ -52,7 +32,9 @@ const NONE: u32 = u32::MAX;
 
 thread_local! {
     /// Word hash → index into [`Doc::evidence`] while it is collected (reused between calls).
-    static INDEX: RefCell<HashIds> = RefCell::new(HashIds::default());
+    static INDEX: RefCell<IdTable> = RefCell::new(IdTable::default());
+    /// The atoms of the word types this thread knows (their text's part of [`Atom`]).
+    static ATOMS: RefCell<TypeCache<Atom>> = RefCell::new(TypeCache::default());
 }
 
 /// A document ready for feature extraction.
@@ -70,6 +52,8 @@ pub struct Doc<'t> {
     pub runs: Vec<Run>,
     /// tokens the model looks at (see [`Doc::new`])
     pub active: Vec<bool>,
+    /// number of word types of the document (token types are below it)
+    pub n_types: usize,
     /// per token: index into `evidence` (NONE for words without a capital)
     ev_ix: Vec<u32>,
     evidence: Vec<Evidence>,
@@ -91,47 +75,32 @@ fn trigger(t: &Token) -> bool {
 }
 
 impl<'t> Doc<'t> {
-    /// Prepare `text` with its `tokens`; `sentences` are byte spans (empty: lines, split further
-    /// after sentence-final punctuation followed by a capitalised word). The model will look at
-    /// tokens within `radius` tokens of a capitalised word, a digit or a caseless letter (None:
-    /// every token); elsewhere a lower-case stretch cannot hold an entity.
+    /// Prepare `text` with its `tokens`, cut into `clauses` (token ranges, in order: the
+    /// sentences, and inside them the sentences of quotations). The model will look at tokens
+    /// within `radius` tokens of a capitalised word, a digit or a caseless letter (None: every
+    /// token); elsewhere a lower-case stretch cannot hold an entity.
     pub fn new(
-        text: &'t str,
-        tokens: &[Token],
-        sentences: &[(usize, usize)],
+        d: &'t crate::doc::Doc<'t>,
+        clauses: &[(usize, usize)],
         radius: Option<usize>,
     ) -> Doc<'t> {
-        Doc::from_tokens(text, tokens.to_vec(), sentences, radius)
-    }
-
-    /// [`Doc::new`] taking the tokens over.
-    pub fn from_tokens(
-        text: &'t str,
-        mut toks: Vec<Token>,
-        sentences: &[(usize, usize)],
-        radius: Option<usize>,
-    ) -> Doc<'t> {
-        let sents = sentence_ranges(&mut toks, sentences);
+        let text = d.text;
+        let mut toks = d.tokens.clone();
+        let sents = clause_ranges(&mut toks, clauses);
         let active = active_tokens(&toks, &sents, radius);
-        // full atoms where features read them (active tokens and their neighbours)
-        let mut atoms = Vec::with_capacity(toks.len());
-        let mut next_active = active.first().copied().unwrap_or(false);
-        let mut near_prev = false;
-        for (i, t) in toks.iter().enumerate() {
-            let this_active = next_active;
-            next_active = active.get(i + 1).copied().unwrap_or(false);
-            let s = t.text(text);
-            atoms.push(if this_active || near_prev || next_active {
-                features::atom(s, t.flags)
-            } else {
-                Atom { word: features::word_hash(s), flags: t.flags, ..Atom::default() }
-            });
-            near_prev = this_active;
-        }
+        // what a word's text gives the features, once per word type for the whole thread
+        let atoms: Vec<Atom> = ATOMS.with_borrow_mut(|cache| {
+            toks.iter()
+                .map(|t| {
+                    let a = cache.get(d, t.ty, |s| features::atom(s, 0));
+                    Atom { flags: t.flags, ..a }
+                })
+                .collect()
+        });
         let gaz = gazetteer::token_matches(text, &toks, &atoms, &sents);
         let sent_info: Vec<SentInfo> = sents
             .iter()
-            .map(|&(a, b)| SentInfo { headline: headline(text, &toks[a..b]) })
+            .map(|&(a, b)| SentInfo { headline: sentence_case(text, &toks[a..b]) })
             .collect();
         let runs = cap_runs(text, &toks, &sents, &sent_info);
         let mut d = Doc {
@@ -143,6 +112,7 @@ impl<'t> Doc<'t> {
             sent_info,
             runs,
             active,
+            n_types: d.vocab.types.len(),
             ev_ix: Vec::new(),
             evidence: Vec::new(),
             first_pass: None,
@@ -155,7 +125,7 @@ impl<'t> Doc<'t> {
         INDEX.with_borrow_mut(|index| self.collect_evidence_with(index));
     }
 
-    fn collect_evidence_with(&mut self, index: &mut HashIds) {
+    fn collect_evidence_with(&mut self, index: &mut IdTable) {
         self.ev_ix = vec![NONE; self.tokens.len()];
         index.clear();
         // words with a capital first, then the lower-case uses of those words
@@ -174,7 +144,7 @@ impl<'t> Doc<'t> {
                     filter[(w >> 58) as usize] |= 1 << ((w >> 52) & 63);
                 }
                 self.ev_ix[i] = ix;
-                if !caps && t.flags & (flags::SENT_START | flags::CAP) == flags::CAP && i > a {
+                if !caps && t.flags & (flags::CLAUSE_START | flags::CAP) == flags::CAP && i > a {
                     let e = &mut self.evidence[ix as usize];
                     e.cap_mid = e.cap_mid.saturating_add(1);
                 }
@@ -205,6 +175,7 @@ impl<'t> Doc<'t> {
 
     /// Look at tokens within `radius` of a trigger from now on (the document must have been
     /// prepared with a radius at least as large, or None, so that their atoms are complete).
+    #[cfg(feature = "train")]
     pub fn set_radius(&mut self, radius: Option<usize>) {
         self.active = active_tokens(&self.tokens, &self.sents, radius);
     }
@@ -231,6 +202,7 @@ impl<'t> Doc<'t> {
     }
 
     /// Emit the features of token `i` (a document index) of sentence `s` as (template, key).
+    #[cfg(feature = "train")]
     #[inline]
     pub fn features(&self, s: usize, i: usize, mut emit: impl FnMut(u64, u64)) {
         features::word_features(&self.atoms[i], self.tokens[i].text(self.text), &mut emit);
@@ -276,6 +248,7 @@ impl<'t> Doc<'t> {
     }
 
     /// Forget the label history (to tag the document again from scratch).
+    #[cfg(feature = "train")]
     pub fn reset_history(&mut self) {
         self.first_pass = None;
         for e in &mut self.evidence {
@@ -329,10 +302,9 @@ fn active_tokens(toks: &[Token], sents: &[(usize, usize)], radius: Option<usize>
 /// Words that may join capitalised words into one name (data/name_connectors.txt), and the
 /// longest of them in bytes. The list is short: a scan beats hashing.
 static CONNECTORS: LazyLock<(Vec<&'static str>, usize)> = LazyLock::new(|| {
-    let words: Vec<&str> = include_str!("../../data/name_connectors.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    let words: Vec<&str> = crate::lexicon::rows(include_str!("../../data/name_connectors.txt"))
+        .filter(|row| row.get(1).is_none_or(|c| c.is_empty()))
+        .map(|row| row[0])
         .collect();
     let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
     (words, longest)
@@ -380,110 +352,40 @@ fn cap_runs(text: &str, toks: &[Token], sents: &[(usize, usize)], info: &[SentIn
     out
 }
 
-/// Small words a title-case heading leaves in lower case.
-pub fn is_function_word(s: &str) -> bool {
-    matches!(
-        s,
-        "a" | "an"
-            | "the"
-            | "of"
-            | "to"
-            | "in"
-            | "on"
-            | "for"
-            | "and"
-            | "or"
-            | "at"
-            | "by"
-            | "with"
-            | "from"
-            | "as"
-            | "vs"
-            | "via"
-            | "into"
-            | "over"
-            | "per"
-            | "but"
-            | "nor"
-            | "up"
-            | "off"
-            | "out"
-    )
-}
-
-/// 1 for a sentence in capitals (headline, dateline), 2 for one whose every content word is
-/// capitalised (title-case heading, list of names), else 0.
-pub fn headline(text: &str, toks: &[Token]) -> u8 {
-    let (mut letters, mut caps, mut capitalised) = (0, 0, 0);
-    for t in toks {
-        if t.flags & flags::ALPHA == 0 {
-            continue;
+/// The clauses as given, checked to be in order and within the tokens (a damaged range is left
+/// out), with [`flags::CLAUSE_START`] on exactly their first tokens.
+pub fn clause_ranges(toks: &mut [Token], clauses: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(clauses.len());
+    for &(a, b) in clauses {
+        if a < b && b <= toks.len() && out.last().is_none_or(|&(_, e)| e <= a) {
+            out.push((a, b));
         }
-        if t.end - t.start > 1 {
-            letters += 1;
-            caps += usize::from(t.flags & flags::ALL_CAPS != 0);
-        }
-        capitalised += usize::from(t.flags & flags::CAP != 0);
     }
-    if letters > 0 && caps * 4 >= letters * 3 {
-        return 1;
-    }
-    if capitalised < 3 {
-        return 0;
-    }
-    // title case: no lower-case word other than small function words
-    let content = |t: &Token| {
-        t.flags & (flags::ALPHA | flags::CAP | flags::CLITIC) == flags::ALPHA
-            && (t.end - t.start > 4 || !is_function_word(t.text(text)))
-    };
-    if toks.iter().any(content) { 0 } else { 2 }
-}
-
-/// Token index ranges of the sentences; marks `SENT_START` on their first tokens.
-pub fn sentence_ranges(toks: &mut [Token], sentences: &[(usize, usize)]) -> Vec<(usize, usize)> {
-    let out = sentence_spans(toks, sentences);
     for t in toks.iter_mut() {
-        t.flags &= !flags::SENT_START;
+        t.flags &= !flags::CLAUSE_START;
     }
     for &(a, _) in &out {
-        toks[a].flags |= flags::SENT_START;
+        toks[a].flags |= flags::CLAUSE_START;
     }
     out
 }
 
-/// Token index ranges of the sentences (as [`sentence_ranges`], without marking tokens).
-pub fn sentence_spans(toks: &[Token], sentences: &[(usize, usize)]) -> Vec<(usize, usize)> {
+/// Clauses as the training data gives them: each line, cut further after sentence-final
+/// punctuation followed by a capital, a quote mark or a digit.
+#[cfg(feature = "train")]
+pub fn line_clauses(toks: &[Token]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
-    if sentences.is_empty() {
-        for i in 1..toks.len() {
-            let prev = toks[i - 1];
-            let t = toks[i];
-            let split = t.flags & flags::LINE_START != 0
-                || (prev.flags & flags::FINAL != 0
-                    && t.flags & (flags::CAP | flags::QUOTE | flags::DIGIT) != 0
-                    && i >= start + 2);
-            if split {
-                out.push((start, i));
-                start = i;
-            }
-        }
-    } else {
-        // sentence index of each token: the span containing its start, or the gap after one
-        let mut si = 0;
-        let mut prev_key = usize::MAX;
-        for (i, t) in toks.iter().enumerate() {
-            let ts = t.start;
-            while si < sentences.len() && sentences[si].1 <= ts {
-                si += 1;
-            }
-            let inside = si < sentences.len() && sentences[si].0 <= ts;
-            let key = 2 * si + usize::from(inside);
-            if i > 0 && key != prev_key {
-                out.push((start, i));
-                start = i;
-            }
-            prev_key = key;
+    for i in 1..toks.len() {
+        let prev = toks[i - 1];
+        let t = toks[i];
+        let split = t.flags & flags::LINE_START != 0
+            || (prev.flags & flags::FINAL != 0
+                && t.flags & (flags::CAP | flags::QUOTE | flags::DIGIT) != 0
+                && i >= start + 2);
+        if split {
+            out.push((start, i));
+            start = i;
         }
     }
     if start < toks.len() {

@@ -9,7 +9,6 @@ use super::features::{self, Atom, BOS, EOS, key1, key2, key3, tpl};
 use super::gazetteer::cat;
 use super::labels::L;
 use super::model::{Model, Row};
-use super::table::HashIds;
 
 /// Form ids of the sentence boundaries (never looked up by word).
 const BOS_FORM: u32 = 0;
@@ -47,7 +46,6 @@ const SMALL: usize = HIST_MAJ + 10;
 /// Per-document memo of partial scores (reused between documents, reset by [`Memo::reset`]).
 #[allow(missing_debug_implementations)] // caches; nothing useful to print
 pub struct Memo {
-    ids: HashIds,
     forms: Vec<Form>,
     /// per token: its form, for tokens the model reads (active ones and their neighbours)
     tok_form: Vec<u32>,
@@ -59,7 +57,6 @@ pub struct Memo {
 impl Default for Memo {
     fn default() -> Self {
         Memo {
-            ids: HashIds::default(),
             forms: Vec::new(),
             tok_form: Vec::new(),
             shape_keys: vec![0; SHAPE_MEMO],
@@ -95,9 +92,9 @@ impl Memo {
     /// Forget the previous document (and model) and give every token the model will read a
     /// form id.
     pub fn reset(&mut self, doc: &Doc) {
-        self.ids.clear();
         self.forms.clear();
-        self.forms.resize(2, Form::default());
+        // a word form is a word type of the document; two boundary forms come first
+        self.forms.resize(doc.n_types + 2, Form::default());
         self.shape_keys.fill(0);
         self.small.fill(None);
         let n = doc.tokens.len();
@@ -108,12 +105,7 @@ impl Memo {
                 || (i > 0 && doc.active[i - 1])
                 || doc.active.get(i + 1).copied().unwrap_or(false);
             if near {
-                let (id, new) = self.ids.intern(features::word_key(&doc.atoms[i]));
-                if new {
-                    self.forms.push(Form::default());
-                }
-                // ids count from 0, forms from the two boundary forms
-                self.tok_form[i] = id + 2;
+                self.tok_form[i] = doc.tokens[i].ty + 2;
             }
         }
     }
@@ -199,7 +191,7 @@ impl Memo {
         };
         let headline = doc.sent_info[s].headline;
         let h = u64::from(headline);
-        let pos = if a0.flags & super::flags::SENT_START != 0 {
+        let pos = if a0.flags & crate::doc::flags::CLAUSE_START != 0 {
             1
         } else if li == 0 {
             2

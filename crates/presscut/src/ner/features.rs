@@ -1,7 +1,9 @@
 //! Hashed features for the tagger: per-token "atoms" (lower-cased word, shape, affixes) computed
 //! once without allocating, combined into 64-bit feature keys by feature templates.
 
-use super::tokenize::{Token, flags};
+#[cfg(any(test, feature = "train"))]
+use crate::doc::Token;
+use crate::doc::flags;
 
 const K1: u64 = 0x9E37_79B9_7F4A_7C15;
 const K2: u64 = 0xC2B2_AE3D_27D4_EB4F;
@@ -79,34 +81,28 @@ fn mix_char(mut h: u64, c: char, fold_apos: bool) -> u64 {
 }
 
 /// Byte → the byte a word hash mixes for it (ASCII: lower case, digits as `0`).
-static FOLD: [u8; 128] = {
-    let mut t = [0u8; 128];
-    let mut b = 0;
-    while b < 128 {
-        t[b] = match b as u8 {
-            b'0'..=b'9' => b'0',
-            c => c.to_ascii_lowercase(),
-        };
-        b += 1;
-    }
-    t
-};
+static FOLD: [u8; 128] = ascii_table(false);
 
 /// Byte → its shape class (ASCII: `X`, `x`, `d`, else itself).
-static CLASS: [u8; 128] = {
+static CLASS: [u8; 128] = ascii_table(true);
+
+/// The table of [`FOLD`] (`shape` false) or [`CLASS`] (`shape` true).
+const fn ascii_table(shape: bool) -> [u8; 128] {
     let mut t = [0u8; 128];
     let mut b = 0;
     while b < 128 {
-        t[b] = match b as u8 {
-            b'A'..=b'Z' => b'X',
-            b'a'..=b'z' => b'x',
-            b'0'..=b'9' => b'd',
-            c => c,
+        t[b] = match (b as u8, shape) {
+            (b'0'..=b'9', false) => b'0',
+            (c, false) => c.to_ascii_lowercase(),
+            (b'A'..=b'Z', true) => b'X',
+            (b'a'..=b'z', true) => b'x',
+            (b'0'..=b'9', true) => b'd',
+            (c, true) => c,
         };
         b += 1;
     }
     t
-};
+}
 
 /// Running shape hash: collapsed character classes (see [`Atom::shape`]).
 struct Shape {
@@ -206,25 +202,10 @@ fn affixes(s: &str) -> ([u64; AFFIXES], [u64; AFFIXES]) {
 }
 
 /// Atoms for all tokens of a text.
+#[cfg(any(test, feature = "train"))]
 pub fn atoms_into(text: &str, tokens: &[Token], out: &mut Vec<Atom>) {
     out.clear();
     out.extend(tokens.iter().map(|t| atom(t.text(text), t.flags)));
-}
-
-/// Only the lower-cased word hash of `s` (the `word` of [`atom`], cheaper).
-#[inline]
-pub fn word_hash(s: &str) -> u64 {
-    let mut h = K2;
-    if s.is_ascii() {
-        for &b in s.as_bytes() {
-            h = mix(h, u64::from(FOLD[usize::from(b & 0x7F)]));
-        }
-        return h;
-    }
-    for c in s.chars() {
-        h = mix_char(h, c, true);
-    }
-    h
 }
 
 /// The atom standing for positions before the start / after the end of a sentence.
@@ -361,7 +342,7 @@ pub fn context_features(
     emit(tpl::W0WP1, key2(tpl::W0WP1, a0.word, ap1.word));
     emit(tpl::WM1S0, key2(tpl::WM1S0, am1.word, a0.shape));
     emit(tpl::S0WP1, key2(tpl::S0WP1, a0.shape, ap1.word));
-    let pos = if f & flags::SENT_START != 0 {
+    let pos = if f & flags::CLAUSE_START != 0 {
         1
     } else if i == 0 {
         2

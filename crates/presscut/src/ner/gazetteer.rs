@@ -2,9 +2,9 @@
 //! demonyms, organisations, outlets, titles, head words) compiled once into a trie over token
 //! hashes, so that multi-word entries match on token boundaries; the longest match wins.
 
-use super::doc::IdMap;
 use super::features::{self, Atom};
-use super::tokenize::{Token, flags, tokenize};
+use crate::doc::{Token, flags, tokenize};
+use crate::hash::FastMap;
 use crate::lexicon::{self, col, rows, split_names, strip_qualifier};
 use std::sync::LazyLock;
 
@@ -31,8 +31,6 @@ pub mod cat {
     pub const ORG_HEAD: u32 = 15;
     pub const EVENT_HEAD: u32 = 16;
     pub const LAW_HEAD: u32 = 17;
-    /// Number of categories (at most 32).
-    pub const N: u32 = 18;
     /// Mask of the "start" bits of the head-word categories (ORG_HEAD, EVENT_HEAD, LAW_HEAD).
     pub const HEADS: u64 = (1 << (2 * ORG_HEAD)) | (1 << (2 * EVENT_HEAD)) | (1 << (2 * LAW_HEAD));
 }
@@ -139,7 +137,7 @@ struct Node {
 /// hashes the features use), so that matching costs about one hash lookup per capitalised
 /// token and needs no copy of the text.
 struct Gazetteer {
-    nodes: IdMap<Node>,
+    nodes: FastMap<u64, Node>,
     pats: Vec<Pattern>,
     /// tokens in the longest entry
     max_len: usize,
@@ -158,7 +156,7 @@ fn is_acronym(s: &str) -> bool {
 }
 
 static GAZ: LazyLock<Gazetteer> = LazyLock::new(|| {
-    let mut g = Gazetteer { nodes: IdMap::default(), pats: Vec::new(), max_len: 0 };
+    let mut g = Gazetteer { nodes: FastMap::default(), pats: Vec::new(), max_len: 0 };
     for (surface, c) in entries() {
         let toks = tokenize(surface);
         if toks.is_empty() || toks.len() > 12 {
@@ -212,6 +210,7 @@ pub fn token_matches(
                 continue;
             }
             // the longest entry starting here
+            crate::cost::add(1);
             let mut h = SEED;
             let mut best: Option<(usize, u64, u64)> = None;
             for j in i..b.min(i + g.max_len) {

@@ -8,6 +8,7 @@ pub const L: usize = 9;
 pub const O: u8 = 0;
 
 /// Label names in index order (as in the training data, IOB2).
+#[cfg(feature = "train")]
 pub const NAMES: [&str; L] =
     ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"];
 
@@ -30,12 +31,14 @@ pub fn is_inside(l: u8) -> bool {
 }
 
 /// The B- label of a type.
+#[cfg(feature = "train")]
 #[inline]
 pub fn begin(t: NerType) -> u8 {
     1 + 2 * t as u8
 }
 
 /// Parse a CoNLL tag (IOB1 or IOB2, `B-PER`, `I-LOC`, `O`); unknown tags read as O.
+#[cfg(feature = "train")]
 pub fn parse(tag: &str) -> u8 {
     let Some((p, ty)) = tag.split_once('-') else { return O };
     let t = match ty {
@@ -49,6 +52,7 @@ pub fn parse(tag: &str) -> u8 {
 }
 
 /// Convert IOB1 label sequences (I- may open an entity) to IOB2 in place.
+#[cfg(feature = "train")]
 pub fn to_iob2(labels: &mut [u8]) {
     let mut prev = O;
     for l in labels.iter_mut() {

@@ -1,15 +1,14 @@
-//! Named-entity tagging for news text: a shared tokenizer and a compact averaged-perceptron
-//! sequence tagger (BIO over PER, LOC, ORG, MISC) trained on newswire, with gazetteer and
-//! document-level features.
+//! Named-entity tagging for news text: a compact averaged-perceptron sequence tagger (BIO over
+//! PER, LOC, ORG, MISC) trained on newswire, with gazetteer and document-level features.
 //!
-//! How it works: [`tokenize`] cuts the text into byte-span tokens with flags. [`tag`] prepares
-//! the document ([`doc::Doc`]: sentences, per-token hashes, gazetteer matches, how each word is
-//! cased elsewhere), finds the tokens near a capital letter or digit (elsewhere a lower-case
-//! stretch cannot hold an entity, so it is O without scoring), scores them with hashed
-//! features against the i8 weight table in `data/ner_model.bin` ([`model::Model`]) and decodes
-//! each stretch with Viterbi ([`decode`]). Labels given to a word in earlier sentences are
-//! features for later ones; a cheap second pass lets every mention see the labels of all other
-//! mentions of its word ([`tagger`]). The model is trained by `src/bin/train_ner.rs`.
+//! How it works: [`tag`] prepares the document's tokens for the model ([`doc::Doc`]: clauses,
+//! per-token hashes, gazetteer matches, how each word is cased elsewhere), finds the tokens near
+//! a capital letter or digit (elsewhere a lower-case stretch cannot hold an entity, so it is O
+//! without scoring), scores them with hashed features against the i8 weight table in
+//! `data/ner_model.bin` ([`model::Model`]) and decodes each stretch with Viterbi ([`decode`]).
+//! Labels given to a word in earlier clauses are features for later ones; a cheap second pass
+//! lets every mention see the labels of all other mentions of its word ([`tagger`]). The model
+//! is trained by `examples/train_ner`.
 
 pub mod decode;
 pub mod doc;
@@ -18,11 +17,7 @@ pub mod features;
 pub mod gazetteer;
 pub mod labels;
 pub mod model;
-pub mod table;
 pub mod tagger;
-pub mod tokenize;
-
-pub use tokenize::{Token, flags, mark_sentence_starts, tokenize};
 
 use std::cell::RefCell;
 use std::sync::LazyLock;
@@ -43,6 +38,7 @@ pub enum NerType {
 
 impl NerType {
     /// The CoNLL name: `PER`, `LOC`, `ORG`, `MISC`.
+    #[cfg(feature = "train")]
     pub fn as_str(self) -> &'static str {
         match self {
             NerType::Per => "PER",
@@ -65,14 +61,12 @@ pub struct NerSpan {
 static MODEL: LazyLock<Option<model::Model>> =
     LazyLock::new(|| model::Model::from_bytes(include_bytes!("../../data/ner_model.bin")).ok());
 
-/// Tag named entities. `tokens` come from [`tokenize`]; `sentences` are sentence byte spans
-/// (the pipeline provides them; if empty, each line is a sentence, split further after
-/// sentence-final punctuation). Spans are returned in text order, never overlapping.
-pub fn tag(text: &str, tokens: &[Token], sentences: &[(usize, usize)]) -> Vec<NerSpan> {
+/// Tag the named entities of a document. Spans are returned in text order, never overlapping.
+pub fn tag(d: &crate::doc::Doc) -> Vec<NerSpan> {
     let Some(m) = MODEL.as_ref() else {
         return Vec::new();
     };
-    tag_with(m, text, tokens, sentences, TagOptions::default())
+    tag_with(m, d, &d.clauses(), TagOptions::default())
 }
 
 /// How [`tag_with`] runs the model.
@@ -90,25 +84,25 @@ impl Default for TagOptions {
     }
 }
 
-/// [`tag`] with explicit weights and options (for training and evaluation tools).
+/// [`tag`] with explicit weights and options on a document cut into `clauses` (token ranges),
+/// for training and evaluation tools.
 pub fn tag_with<W: model::Weights>(
     w: &W,
-    text: &str,
-    tokens: &[Token],
-    sentences: &[(usize, usize)],
+    d: &crate::doc::Doc,
+    clauses: &[(usize, usize)],
     opts: TagOptions,
 ) -> Vec<NerSpan> {
-    if tokens.is_empty() {
+    if d.tokens.is_empty() {
         return Vec::new();
     }
-    let mut doc = doc::Doc::new(text, tokens, sentences, opts.radius);
+    let mut doc = doc::Doc::new(d, clauses, opts.radius);
     SCRATCH.with_borrow_mut(|(sc, labels)| {
         tagger::tag_doc(w, &mut doc, opts.two_pass, sc, labels);
         let mut out = Vec::new();
         sc.entities(labels, |a, b, ty, least| {
             out.push(NerSpan {
-                start: doc.tokens[a].start,
-                end: doc.tokens[b - 1].end,
+                start: doc.tokens[a].start(),
+                end: doc.tokens[b - 1].end(),
                 ty,
                 score: tagger::confidence(least),
             });

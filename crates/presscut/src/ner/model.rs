@@ -6,6 +6,7 @@
 //! (5 bytes) followed by L i8 weights (global scale; the tagger loses nothing measurable to it).
 
 use super::decode::Transitions;
+#[cfg(feature = "train")]
 use super::doc::Doc;
 use super::labels::L;
 
@@ -36,6 +37,7 @@ pub trait Weights {
     }
 
     /// Per-label scores of token `i` of sentence `s` from all its features.
+    #[cfg(feature = "train")]
     fn emission(&self, doc: &Doc, s: usize, i: usize) -> [f32; L] {
         self.score(|e| doc.features(s, i, e))
     }
@@ -180,6 +182,7 @@ impl Model {
     }
 
     /// Serialise entries (key, weights) with the given scale and transitions.
+    #[cfg(any(test, feature = "train"))]
     pub fn write(scale: f32, tr: &Transitions, entries: &[(u64, [i8; L])]) -> Vec<u8> {
         let mut out = Vec::with_capacity(64 + entries.len() * (5 + L));
         out.extend_from_slice(MAGIC);
@@ -203,16 +206,19 @@ impl Model {
     }
 
     /// Does the model have a weight row for this feature key?
+    #[cfg(feature = "train")]
     pub fn contains(&self, key: u64) -> bool {
         self.lookup(truncate(key)).is_some()
     }
 
     /// Number of stored features.
+    #[cfg(any(test, feature = "train"))]
     pub fn len(&self) -> usize {
         self.slots.iter().filter(|s| s.tag != 0).count()
     }
 
     /// Is the model empty?
+    #[cfg(feature = "train")]
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }

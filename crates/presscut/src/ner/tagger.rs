@@ -192,6 +192,7 @@ fn first_pass<W: Weights>(
             let mut j = i;
             sc.emit.clear();
             while j < b && doc.active[j] {
+                crate::cost::add(1);
                 let st = if let Some(m) = compact {
                     let own = fast::scaled(m, &sc.fast.own(m, doc, j));
                     add(own, fast::scaled(m, &sc.fast.context(m, doc, s, j)))

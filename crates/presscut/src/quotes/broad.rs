@@ -4,12 +4,13 @@
 
 use super::QuoteKind;
 use super::direct::main_subject;
-use super::doc::{Cand, Doc, Found, SpanIndex};
-use super::lexicon::class::{CONJ, DET, NONVERB, OBJPRON, PREP, PRON, SKIP, VERB};
+use super::found::{Cand, Found, SpanIndex};
 use super::model::{Feats, MODEL, name_hash, value_hash};
 use super::reported::{clause_end, skip_object};
 use super::speaker::{Np, left_np, skippable};
-use super::text::Kind;
+use super::view::Kind;
+use super::view::{NONVERB, View};
+use crate::lexicon::classes::class::{CONJ, DET, OBJPRON, PREP, PRON, SKIP, VERB};
 use std::sync::LazyLock;
 
 /// A candidate attribution: verb tokens, content tokens `[a, b)`, speaker and features.
@@ -22,7 +23,7 @@ pub struct BroadCand {
 }
 
 /// Adds the candidates the model accepts.
-pub fn attribute(d: &Doc, f: &mut Found) {
+pub fn attribute(d: &View, f: &mut Found) {
     if MODEL.is_empty() {
         return;
     }
@@ -34,9 +35,9 @@ pub fn attribute(d: &Doc, f: &mut Found) {
     }
 }
 
-pub fn push(d: &Doc, f: &mut Found, c: &BroadCand) {
+pub fn push(d: &View, f: &mut Found, c: &BroadCand) {
     let (s, e) = d.bytes(c.a, c.b);
-    let has_q = (c.a..c.b).any(|k| d.toks[k].q != 0);
+    let has_q = (c.a..c.b).any(|k| d.q(k) != 0);
     f.cands.push(Cand {
         kind: if has_q { QuoteKind::Mixed } else { QuoteKind::Indirect },
         start: s,
@@ -50,7 +51,7 @@ pub fn push(d: &Doc, f: &mut Found, c: &BroadCand) {
 }
 
 /// A cue, a listed irregular verb, or a word ending like a past or third-person form.
-fn verb_form(d: &Doc, v: usize) -> bool {
+fn verb_form(d: &View, v: usize) -> bool {
     let w = d.word(v);
     if d.cue(v).is_some() || d.cls(v) & VERB != 0 {
         return true;
@@ -61,7 +62,7 @@ fn verb_form(d: &Doc, v: usize) -> bool {
 
 /// The word right before `v` (past adverbs and auxiliaries) is a pronoun or a plural noun, so a
 /// base-form verb may follow (`they want`, `voters see`).
-fn after_pronoun_or_plural(d: &Doc, v: usize, sa: usize) -> bool {
+fn after_pronoun_or_plural(d: &View, v: usize, sa: usize) -> bool {
     let mut k = v;
     while k > sa && k + 4 > v {
         k -= 1;
@@ -75,13 +76,13 @@ fn after_pronoun_or_plural(d: &Doc, v: usize, sa: usize) -> bool {
     false
 }
 
-fn verb_like(d: &Doc, v: usize, sp: &Np) -> bool {
+fn verb_like(d: &View, v: usize, sp: &Np) -> bool {
     verb_form(d, v) || matches!(sp.form, super::SpeakerForm::Pronoun | super::SpeakerForm::Group)
 }
 
 /// Every verb-like candidate whose content does not duplicate an attribution already found.
 /// With `prune`, candidates that cannot reach the model's threshold are skipped early.
-pub fn candidates(d: &Doc, f: &Found, prune: bool) -> Vec<BroadCand> {
+pub fn candidates(d: &View, f: &Found, prune: bool) -> Vec<BroadCand> {
     let mut out = Vec::new();
     let model = &*MODEL;
     let late_max = &*LATE_MAX;
@@ -98,33 +99,32 @@ pub fn candidates(d: &Doc, f: &Found, prune: bool) -> Vec<BroadCand> {
     // sentences that already hold an attribution found by the rules
     let mut attributed = vec![false; d.sents.len()];
     for c in &f.cands {
-        let k = d.toks.partition_point(|t| t.end <= c.start);
-        if let Some(t) = d.toks.get(k)
-            && let Some(x) = attributed.get_mut(t.sent as usize)
+        let k = d.doc.token_at(c.start);
+        if k < d.len()
+            && let Some(x) = attributed.get_mut(d.sent(k) as usize)
         {
             *x = true;
         }
     }
-    for &(sa, sb) in &d.sents {
-        let has_quote = (sa..sb).any(|k| d.toks[k].q != 0);
+    for &(sa, sb) in d.sents {
+        let has_quote = (sa..sb).any(|k| d.q(k) != 0);
         for v in sa..sb {
-            let t = d.toks[v];
-            if t.kind != Kind::Word
-                || t.q != 0
-                || t.cap
-                || t.end - t.start < 3
-                || t.cls & excluded != 0
+            if d.kind(v) != Kind::Word
+                || d.q(v) != 0
+                || d.cap(v)
+                || d.word(v).len() < 3
+                || d.cls(v) & excluded != 0
             {
                 continue;
             }
-            if t.text(d.text).starts_with(|c: char| c.is_ascii_digit()) || f.cue_used(d, v) {
+            if d.ch(v).is_ascii_digit() || f.cue_used(d, v) {
                 continue;
             }
             let cue = d.cue(v);
             if cue.is_some_and(|c| c.flags.prep) {
                 continue;
             }
-            let w = t.text(d.text);
+            let w = d.word(v);
             let participle = w.ends_with("ing") && v > sa && d.is_p(v - 1, ',');
             if !participle && !verb_form(d, v) && !after_pronoun_or_plural(d, v, sa) {
                 continue; // cheap test first: most words are no verb after a subject
@@ -164,7 +164,7 @@ pub fn candidates(d: &Doc, f: &Found, prune: bool) -> Vec<BroadCand> {
                 &speaker,
                 LEXES[li],
                 sb,
-                attributed[d.toks[v].sent as usize],
+                attributed[d.sent(v) as usize],
             );
             if prune && model.score(&feats) + late_max[li] < model.threshold {
                 continue;
@@ -194,7 +194,7 @@ fn bucket(n: usize) -> &'static str {
 }
 
 /// A coarse class of token `i` and its feature-value hash.
-fn tok_class(d: &Doc, i: usize, sb: usize) -> (&'static str, u64) {
+fn tok_class(d: &View, i: usize, sb: usize) -> (&'static str, u64) {
     macro_rules! c {
         ($s:literal) => {
             ($s, const { value_hash($s) })
@@ -203,12 +203,11 @@ fn tok_class(d: &Doc, i: usize, sb: usize) -> (&'static str, u64) {
     if i >= sb {
         return c!("end");
     }
-    let t = d.toks[i];
-    match t.kind {
+    match d.kind(i) {
         Kind::Quote => c!("quote"),
         Kind::Punct => c!("punct"),
         Kind::Word => {
-            let cl = t.cls;
+            let cl = d.cls(i);
             if d.is_w(i, "that") {
                 c!("that")
             } else if d.is_w(i, "to") {
@@ -219,9 +218,9 @@ fn tok_class(d: &Doc, i: usize, sb: usize) -> (&'static str, u64) {
                 c!("pron")
             } else if cl & DET != 0 {
                 c!("det")
-            } else if t.cap {
+            } else if d.cap(i) {
                 c!("cap")
-            } else if t.text(d.text).starts_with(|c: char| c.is_ascii_digit()) {
+            } else if d.ch(i).is_ascii_digit() {
                 c!("num")
             } else {
                 c!("lower")
@@ -243,7 +242,7 @@ fn form_name(sp: &Np) -> (&'static str, u64) {
 const LEXES: [&str; 5] = ["none", "bare", "that", "mixed", "direct"];
 const BUCKETS: [&str; 6] = ["1", "2", "3-5", "6-10", "11-20", "21+"];
 
-fn lex_of(d: &Doc, v: usize) -> usize {
+fn lex_of(d: &View, v: usize) -> usize {
     d.cue(v).map_or(0, |c| {
         if c.flags.bare {
             1
@@ -289,7 +288,7 @@ const SPEAKER_FEATS: usize = 12;
 
 /// Features of the verb and what follows it (known before the speaker is looked for).
 fn verb_features(
-    d: &Doc,
+    d: &View,
     v: usize,
     vend: usize,
     a: usize,
@@ -327,7 +326,7 @@ fn verb_features(
 /// Features of the speaker (and what stands between it and the verb).
 fn speaker_features(
     f: &mut Feats,
-    d: &Doc,
+    d: &View,
     v: usize,
     sp: &Np,
     lex: &str,
@@ -374,7 +373,7 @@ fn speaker_features(
 /// Features of the delimited content `[a, b)`.
 fn late_features(
     f: &mut Feats,
-    d: &Doc,
+    d: &View,
     a: usize,
     b: usize,
     lex: &str,
@@ -386,7 +385,7 @@ fn late_features(
     f.add2("lex_len", lex, bucket(words));
     f.add(
         "q",
-        if (a..b).any(|k| d.toks[k].q != 0) {
+        if (a..b).any(|k| d.q(k) != 0) {
             "in"
         } else if has_quote {
             "near"
@@ -395,17 +394,17 @@ fn late_features(
         },
     );
     f.add("end", if b >= sb || d.is_stop_punct(b) { "sent" } else { "cut" });
-    f.add2("lex_q", lex, if (a..b).any(|k| d.toks[k].q != 0) { "in" } else { "no" });
+    f.add2("lex_q", lex, if (a..b).any(|k| d.q(k) != 0) { "in" } else { "no" });
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::quotes::{direct, reported, text};
+    use crate::quotes::{direct, reported};
 
     fn cands(t: &str) -> Vec<(String, String, String)> {
-        let paras = text::split_paragraphs(t);
-        let d = Doc::new(t, &paras);
+        let doc = crate::doc::Doc::from_text(t);
+        let d = View::new(&doc);
         let mut f = direct::attribute(&d);
         reported::attribute(&d, &mut f);
         candidates(&d, &f, false)

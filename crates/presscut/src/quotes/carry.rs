@@ -4,9 +4,10 @@
 
 use super::QuoteKind;
 use super::direct::{Frame, cue_speaker};
-use super::doc::{Cand, Doc, Found, WINDOW};
-use super::lexicon::class::{CONJ, DET, LABEL, PREP, PRON, SKIP};
+use super::found::{Cand, Found};
 use super::speaker::Np;
+use super::view::{View, WINDOW};
+use crate::lexicon::classes::class::{CONJ, DET, LABEL, PREP, PRON, SKIP};
 
 /// A quotation with no attribution and no neighbour to carry from is kept (speaker unknown)
 /// only from this many words on; shorter ones are titles and scare quotes.
@@ -15,7 +16,7 @@ const MIN_ORPHAN_WORDS: usize = 6;
 /// Quotations left without a speaker continue the adjacent attributed one: in the same
 /// paragraph, or, for a paragraph that is only a quotation, the last attribution of the
 /// paragraph before. The rest are kept speakerless when long enough.
-pub fn carry(d: &Doc, f: &mut Found) {
+pub fn carry(d: &View, f: &mut Found) {
     let order = Order::new(f);
     for ci in 0..f.cands.len() {
         if !f.cands[ci].open {
@@ -31,7 +32,7 @@ pub fn carry(d: &Doc, f: &mut Found) {
             continue;
         }
         let src =
-            neighbour(d, f, &order, qi, sp.para).or_else(|| previous_paragraph(d, f, &order, qi));
+            neighbour(d, f, &order, qi, sp.block).or_else(|| previous_paragraph(d, f, &order, qi));
         if src.is_none()
             && let Some(fr) = previous_sentence(d, f, qi)
         {
@@ -50,10 +51,9 @@ pub fn carry(d: &Doc, f: &mut Found) {
             None if c.cue.is_some() => c.open = false, // framed by a cue, speaker unknown
             None => {
                 let from = sp.open_tok.unwrap_or(0);
-                let words = d.toks[from..]
-                    .iter()
-                    .take_while(|t| t.start < sp.end)
-                    .filter(|t| t.is_word())
+                let words = (from..d.len())
+                    .take_while(|&k| d.start(k) < sp.end)
+                    .filter(|&k| d.is_word(k))
                     .take(MIN_ORPHAN_WORDS)
                     .count();
                 if words >= MIN_ORPHAN_WORDS {
@@ -99,13 +99,13 @@ impl Order {
 
 /// The nearest attribution before the quotation in its paragraph (any kind), else the next
 /// direct one after it.
-fn neighbour(d: &Doc, f: &Found, o: &Order, qi: usize, para: u32) -> Option<usize> {
+fn neighbour(d: &View, f: &Found, o: &Order, qi: usize, para: u32) -> Option<usize> {
     let sp = d.spans[qi];
     let (pa, pb) = *d.paras.get(para as usize)?;
     if pb <= pa {
         return None;
     }
-    let (ps, pe) = (d.toks[pa].start, d.toks[pb - 1].end);
+    let (ps, pe) = (d.start(pa), d.end(pb - 1));
     let pos = o.by_end.partition_point(|&c| f.cands[c].end <= sp.start);
     for &c in o.by_end[..pos].iter().rev().take(CARRY_SCAN) {
         let x = &f.cands[c];
@@ -134,16 +134,16 @@ fn neighbour(d: &Doc, f: &Found, o: &Order, qi: usize, para: u32) -> Option<usiz
 
 /// `Cruz tweeted a warning. “…”`: a cue with a speaker and no content of its own in the
 /// sentence before the quotation.
-fn previous_sentence(d: &Doc, f: &Found, qi: usize) -> Option<Frame> {
+fn previous_sentence(d: &View, f: &Found, qi: usize) -> Option<Frame> {
     let open = d.spans[qi].open_tok?;
     let (sa, _) = d.sent_of(open);
-    if sa != open || sa == 0 || d.toks[sa - 1].para != d.toks[open].para {
+    if sa != open || sa == 0 || d.para(sa - 1) != d.para(open) {
         return None;
     }
     let (pa, pb) = d.sent_of(sa - 1);
     let pa = pa.max(pb.saturating_sub(WINDOW));
     for k in (pa..pb).rev() {
-        if d.toks[k].q != 0 {
+        if d.q(k) != 0 {
             return None;
         }
         if let Some(c) = d.cue(k) {
@@ -162,14 +162,14 @@ const MAX_SIGNATURE: usize = 16;
 
 /// `"…"` ¶ `- Bernie Sanders.`: a paragraph that is only a quotation, followed by a short line
 /// that opens with a dash and a name, is signed by that name.
-fn signature_line(d: &Doc, qi: usize) -> Option<Frame> {
+fn signature_line(d: &View, qi: usize) -> Option<Frame> {
     let sp = d.spans[qi];
     let (open, close) = (sp.open_tok?, sp.close_tok?);
-    let (pa, pb) = *d.paras.get(sp.para as usize)?;
-    if open != pa || (close + 1..pb).any(|k| d.toks[k].kind != super::text::Kind::Punct) {
+    let (pa, pb) = *d.paras.get(sp.block as usize)?;
+    if open != pa || (close + 1..pb).any(|k| d.kind(k) != super::view::Kind::Punct) {
         return None;
     }
-    let (na, nb) = *d.paras.get(sp.para as usize + 1)?;
+    let (na, nb) = *d.paras.get(sp.block as usize + 1)?;
     if nb <= na + 1 || nb - na > MAX_SIGNATURE || !d.is_dash(na) {
         return None;
     }
@@ -185,18 +185,18 @@ fn signature_line(d: &Doc, qi: usize) -> Option<Frame> {
 }
 
 /// A paragraph made only of quotations continues the last attribution of the paragraph before.
-fn previous_paragraph(d: &Doc, f: &Found, o: &Order, qi: usize) -> Option<usize> {
+fn previous_paragraph(d: &View, f: &Found, o: &Order, qi: usize) -> Option<usize> {
     let sp = d.spans[qi];
-    let p = sp.para as usize;
+    let p = sp.block as usize;
     let (pa, pb) = *d.paras.get(p)?;
-    if p == 0 || sp.open_tok != Some(pa) || (pa..pb).any(|k| d.toks[k].q == 0 && d.is_word(k)) {
+    if p == 0 || sp.open_tok != Some(pa) || (pa..pb).any(|k| d.q(k) == 0 && d.is_word(k)) {
         return None;
     }
     let (qa, qb) = *d.paras.get(p - 1)?;
     if qb <= qa {
         return None;
     }
-    let (s, e) = (d.toks[qa].start, d.toks[qb - 1].end);
+    let (s, e) = (d.start(qa), d.end(qb - 1));
     let pos = o.by_start.partition_point(|&c| f.cands[c].start < e);
     for &c in o.by_start[..pos].iter().rev().take(CARRY_SCAN) {
         if f.cands[c].start < s {
@@ -212,22 +212,22 @@ fn previous_paragraph(d: &Doc, f: &Found, o: &Order, qi: usize) -> Option<usize>
 /// `Lavrov: Talks with the U.S. Are Underway`: a first paragraph made of a short name, a colon
 /// and a claim is an attribution to that name: direct when the claim is one quotation in marks,
 /// mixed when it holds one, else indirect (a headline paraphrases).
-pub fn headline(d: &Doc, f: &mut Found) {
+pub fn headline(d: &View, f: &mut Found) {
     let Some(&(a, b)) = d.paras.first() else { return };
-    if b <= a || b - a > 60 || (a..b).any(|k| d.toks[k].nl) {
+    if b <= a || b - a > 60 || (a..b).any(|k| d.nl(k)) {
         return;
     }
     let Some(colon) = (a..b.min(a + 5)).find(|&k| d.is_p(k, ':')) else {
         return;
     };
-    if colon == a || colon + 2 >= b || (a..colon).any(|k| d.toks[k].q != 0) || d.is_p(b - 1, '?') {
+    if colon == a || colon + 2 >= b || (a..colon).any(|k| d.q(k) != 0) || d.is_p(b - 1, '?') {
         return;
     }
     // a name: one to three capitalised words, no article, preposition or possessive
     let name_like = (a..colon).all(|k| {
         let w = d.word(k);
         d.is_word(k)
-            && d.toks[k].cap
+            && d.cap(k)
             && d.cls(k) & (LABEL | PRON | DET | PREP | CONJ | SKIP) == 0
             && !w.ends_with("'s")
             && !w.ends_with("’s")
@@ -238,7 +238,7 @@ pub fn headline(d: &Doc, f: &mut Found) {
     let shouting = colon == a + 1
         && d.word(a).chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
         && d.word(a).len() > 4;
-    if !name_like || shouting || participle || !d.toks[a].cap {
+    if !name_like || shouting || participle || !d.cap(a) {
         return;
     }
     // Headline style drops the quote marks: `Lavrov: Talks Are Underway` gives the person's own

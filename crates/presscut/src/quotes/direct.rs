@@ -2,12 +2,13 @@
 //! (`X said: “…”`, `X said, “…”`, `noting that “…”`) or after it (`“…,” X said`,
 //! `“…,” said X`, `“…” — X`). Quotations with no frame of their own are left for `carry`.
 
-use super::doc::{Cand, CueHit, Doc, Found, WINDOW};
-use super::lexicon::class::{CONJ, DET, OBJPRON, PREP, PRON, REL, SKIP, TIME, VERB};
+use super::found::{Cand, Found};
 use super::nonspeech;
 use super::speaker::{Np, left_np, right_np, subject_np};
 use super::trail;
+use super::view::{CueHit, View, WINDOW};
 use super::{QuoteKind, SpeakerForm};
+use crate::lexicon::classes::class::{CONJ, DET, OBJPRON, PREP, PRON, REL, SKIP, TIME, VERB};
 
 /// What the words around a quotation say about it.
 #[derive(Clone, Copy, Debug)]
@@ -27,7 +28,7 @@ enum Lead {
 }
 
 /// Attributes every top-level quotation; embedded ones are left for `reported`.
-pub fn attribute(d: &Doc) -> Found {
+pub fn attribute(d: &View) -> Found {
     let mut f = Found::new(d);
     let mut prev_direct = false;
     let double_style = nonspeech::double_style(d);
@@ -78,8 +79,8 @@ pub fn attribute(d: &Doc) -> Found {
         let mut kind = QuoteKind::Direct;
         if let Some(subject) = subject_outside(d, qi, la, frame.and_then(|fr| fr.speaker)) {
             kind = QuoteKind::Mixed;
-            start = d.toks[subject].start;
-            end = sp.close_tok.map_or(end, |c| d.toks[c].end);
+            start = d.start(subject);
+            end = sp.close_tok.map_or(end, |c| d.end(c));
         }
         let cand = Cand {
             kind,
@@ -101,12 +102,12 @@ pub fn attribute(d: &Doc) -> Found {
 /// `An economic downturn, he said, “could be a good time to borrow.”`: a quotation that goes on
 /// (lowercase) with a clause whose subject stands before the attribution is mixed content from
 /// that subject on; returns the subject's first token.
-fn subject_outside(d: &Doc, qi: usize, la: usize, speaker: Option<Np>) -> Option<usize> {
+fn subject_outside(d: &View, qi: usize, la: usize, speaker: Option<Np>) -> Option<usize> {
     let sp = d.spans[qi];
     let open = sp.open_tok?;
     let np = speaker?;
     // the quotation opens with a verb (`could be`, `is very confident`): its subject is outside
-    let w0 = d.toks.get(open + 1).filter(|t| t.is_word() && !t.cap).map(|t| t.text(d.text))?;
+    let w0 = (d.is_word(open + 1) && !d.cap(open + 1)).then(|| d.word(open + 1))?;
     let c0 = d.cls(open + 1);
     let verb = is_aux(w0)
         || c0 & VERB != 0
@@ -122,10 +123,7 @@ fn subject_outside(d: &Doc, qi: usize, la: usize, speaker: Option<Np>) -> Option
     let opener =
         d.cls(first) & (PREP | SKIP | TIME | REL) != 0 || w.ends_with("ly") || w.ends_with("ing");
     let noun_phrase = (first..np.a - 1).all(|k| {
-        d.is_word(k)
-            && d.cls(k) & (SKIP | REL | VERB) == 0
-            && d.cue(k).is_none()
-            && d.toks[k].q == 0
+        d.is_word(k) && d.cls(k) & (SKIP | REL | VERB) == 0 && d.cue(k).is_none() && d.q(k) == 0
     });
     (!opener && noun_phrase && np.a - 1 - first <= 8).then_some(first)
 }
@@ -141,7 +139,7 @@ fn is_aux(w: &str) -> bool {
 }
 
 /// Pieces of a quotation running over several paragraphs share one attribution.
-fn share_in_chains(d: &Doc, f: &mut Found) {
+fn share_in_chains(d: &View, f: &mut Found) {
     let mut i = 0;
     while i < d.spans.len() {
         let mut j = i;
@@ -171,7 +169,7 @@ fn share_in_chains(d: &Doc, f: &mut Found) {
 
 /// Tokens between the sentence start (or the previous direct quotation in the sentence) and
 /// the opening mark.
-fn lead_range(d: &Doc, qi: usize, prev_direct: bool) -> (usize, usize) {
+fn lead_range(d: &View, qi: usize, prev_direct: bool) -> (usize, usize) {
     let sp = d.spans[qi];
     let Some(open) = sp.open_tok else { return (0, 0) };
     let sa = d.sent_of(open).0.max(open.saturating_sub(WINDOW));
@@ -192,7 +190,7 @@ fn lead_range(d: &Doc, qi: usize, prev_direct: bool) -> (usize, usize) {
 }
 
 /// Tokens between the closing mark and the sentence end (or the next quotation).
-fn trail_range(d: &Doc, qi: usize) -> (usize, usize) {
+fn trail_range(d: &View, qi: usize) -> (usize, usize) {
     let sp = d.spans[qi];
     let Some(close) = sp.close_tok else { return (0, 0) };
     let (_, sb) = d.sent_of(close);
@@ -208,9 +206,9 @@ fn trail_range(d: &Doc, qi: usize) -> (usize, usize) {
 
 /// A quotation opening a paragraph right after one that ends with a colon
 /// (`Breitbart News responded:` ¶ `"…"`).
-fn after_colon_paragraph(d: &Doc, qi: usize) -> Option<Lead> {
+fn after_colon_paragraph(d: &View, qi: usize) -> Option<Lead> {
     let open = d.spans[qi].open_tok?;
-    let p = d.toks[open].para as usize;
+    let p = d.para(open) as usize;
     if p == 0 || d.paras.get(p)?.0 != open {
         return None;
     }
@@ -225,7 +223,7 @@ fn after_colon_paragraph(d: &Doc, qi: usize) -> Option<Lead> {
     }
 }
 
-fn lead_frame(d: &Doc, a: usize, b: usize) -> Lead {
+fn lead_frame(d: &View, a: usize, b: usize) -> Lead {
     if !(a..b).any(|k| d.is_word(k)) {
         return Lead::Empty;
     }
@@ -258,7 +256,7 @@ fn lead_frame(d: &Doc, a: usize, b: usize) -> Lead {
     Lead::Embedded
 }
 
-fn colon_frame(d: &Doc, a: usize, colon: usize) -> Lead {
+fn colon_frame(d: &View, a: usize, colon: usize) -> Lead {
     if let Some(c) = (a..colon).rev().find_map(|k| d.cue(k)) {
         let exclusive = colon - c.last <= 4;
         let inverted = (a..c.tok).all(|k| !d.is_word(k) || d.cls(k) & CONJ != 0) && c.flags.invert;
@@ -290,7 +288,7 @@ fn colon_frame(d: &Doc, a: usize, colon: usize) -> Lead {
     }
 }
 
-fn comma_frame(d: &Doc, a: usize, comma: usize) -> Lead {
+fn comma_frame(d: &View, a: usize, comma: usize) -> Lead {
     let lo = comma.saturating_sub(ADJUNCT_REACH + 2).max(a);
     for k in (lo..comma).rev() {
         if d.is_quote(k) || d.is_stop_punct(k) {
@@ -332,14 +330,16 @@ const ADJUNCT_REACH: usize = 16;
 /// his office`, `told the Washington Post`): no clause of its own (pronoun subject, relative,
 /// auxiliary, `that`, another cue or a verb form taking an object, except a participle after a
 /// comma: `joked, again using a Southern accent,`).
-fn adjunct_word(d: &Doc, x: usize) -> bool {
-    let Some(t) = d.toks.get(x) else { return false };
-    if !t.is_word() {
-        return matches!(t.ch, ',' | '-' | '(' | ')' | '$' | '%' | '\'' | '\u{2019}' | '.');
+fn adjunct_word(d: &View, x: usize) -> bool {
+    if x >= d.len() {
+        return false;
+    }
+    if !d.is_word(x) {
+        return matches!(d.ch(x), ',' | '-' | '(' | ')' | '$' | '%' | '\'' | '\u{2019}' | '.');
     }
     let c = d.cls(x);
-    let w = t.text(d.text);
-    let verb_like = !t.cap && c == 0 && (w.ends_with("ed") || w.ends_with("ing")) && w.len() > 4;
+    let w = d.word(x);
+    let verb_like = !d.cap(x) && c == 0 && (w.ends_with("ed") || w.ends_with("ing")) && w.len() > 4;
     !(c & (REL | VERB) != 0
         || c & PRON != 0 && c & (DET | OBJPRON) == 0
         || c & SKIP != 0 && !w.ends_with("ly")
@@ -353,7 +353,7 @@ fn adjunct_word(d: &Doc, x: usize) -> bool {
 
 /// The speaker of a cue in a lead-in: the phrase before it, or for a participle or a
 /// coordinated verb the subject of the sentence.
-pub fn cue_speaker(d: &Doc, c: CueHit, floor: usize) -> Option<Np> {
+pub fn cue_speaker(d: &View, c: CueHit, floor: usize) -> Option<Np> {
     if c.flags.prep {
         let (_, sb) = d.sent_of(c.tok);
         let end =
@@ -370,7 +370,7 @@ pub fn cue_speaker(d: &Doc, c: CueHit, floor: usize) -> Option<Np> {
 
 /// The subject of the sentence holding token `i`: the speaker of an earlier cue in the
 /// sentence, else the sentence's first noun phrase.
-pub fn main_subject(d: &Doc, i: usize) -> Option<Np> {
+pub fn main_subject(d: &View, i: usize) -> Option<Np> {
     let sa = d.sent_of(i).0.max(i.saturating_sub(WINDOW));
     for k in sa..i {
         if let Some(c) = d.cue(k)

@@ -2,25 +2,24 @@
 //! reporting cue and the words that name the speaker (a *mention*: name, pronoun, role or
 //! group as written). Resolving mentions to entities is left to the entity stage.
 //!
-//! The stage works on its own light tokens, quote-aware sentences and word lists (`data/`),
-//! with no tagger, in one linear pass per step.
+//! The stage reads the document's tokens, word classes, paired quote marks and sentences
+//! ([`view::View`] adds the reporting cues), with no tagger, in one linear pass per step.
 
 mod broad;
 mod carry;
 mod direct;
-mod doc;
+mod found;
 mod lexicon;
-mod marks;
 mod model;
 mod nonspeech;
 mod reported;
 mod resolve;
-mod sentences;
 mod speaker;
-mod text;
 mod trail;
+mod view;
 
-use doc::Doc;
+use crate::doc::Doc;
+use view::View;
 
 pub use resolve::{Attribution, run};
 
@@ -77,39 +76,21 @@ pub struct QuoteResult {
     pub warnings: Vec<String>,
 }
 
-/// Finds the quotes of `text`. `paragraphs`: byte spans of the article's paragraphs in order
-/// (if empty, the text is split on blank lines, or on line breaks when it has no blank line).
-/// Spans that are out of range, not on character boundaries or out of order are skipped.
-pub fn extract(text: &str, paragraphs: &[(usize, usize)]) -> QuoteResult {
-    let paras = clean_paragraphs(text, paragraphs);
-    let mut doc = Doc::new(text, &paras);
-    let mut found = direct::attribute(&doc);
-    reported::attribute(&doc, &mut found);
-    broad::attribute(&doc, &mut found);
-    carry::headline(&doc, &mut found);
-    carry::carry(&doc, &mut found);
-    QuoteResult { quotes: found.finish(&doc), warnings: doc.take_warnings() }
-}
-
-fn clean_paragraphs(text: &str, paragraphs: &[(usize, usize)]) -> Vec<(usize, usize)> {
-    if paragraphs.is_empty() {
-        return text::split_paragraphs(text);
-    }
-    let mut out: Vec<(usize, usize)> = Vec::with_capacity(paragraphs.len());
-    for &(s, e) in paragraphs {
-        let e = e.min(text.len());
-        let ok = s < e && text.is_char_boundary(s) && text.is_char_boundary(e);
-        if ok && out.last().is_none_or(|&(_, pe)| s >= pe) {
-            out.push((s, e));
-        }
-    }
-    out
+/// Finds the quotes of the document (the quote-mark warnings are the document's).
+pub fn extract(doc: &Doc) -> QuoteResult {
+    let v = View::new(doc);
+    let mut found = direct::attribute(&v);
+    reported::attribute(&v, &mut found);
+    broad::attribute(&v, &mut found);
+    carry::headline(&v, &mut found);
+    carry::carry(&v, &mut found);
+    QuoteResult { quotes: found.finish(&v), warnings: doc.warnings.clone() }
 }
 
 /// Training support for the learned part (feature `train`): the candidates the model scores.
 #[cfg(feature = "train")]
 pub mod training {
-    use super::{Doc, broad, clean_paragraphs, direct, reported};
+    use super::{Doc, View, broad, direct, reported};
 
     /// One candidate: content and speaker byte spans, hashed features.
     #[derive(Debug)]
@@ -123,8 +104,8 @@ pub mod training {
     /// The candidates of `text` (paragraphs split on blank lines), in the state the model
     /// sees them at run time (after the rules).
     pub fn candidates(text: &str) -> Vec<TrainCand> {
-        let paras = clean_paragraphs(text, &[]);
-        let doc = Doc::new(text, &paras);
+        let d = Doc::from_text(text);
+        let doc = View::new(&d);
         let mut found = direct::attribute(&doc);
         reported::attribute(&doc, &mut found);
         broad::candidates(&doc, &found, false)

@@ -2,7 +2,7 @@
 //! deciding which verbs beyond the rules attribute content to their subject. Weights live
 //! in `data/quote_model.tsv` (trained by `quotes_train` on the PolNeAR train split).
 
-use super::lexicon::FastMap;
+use crate::hash::FastMap;
 use std::sync::LazyLock;
 
 const MODEL_TSV: &str = include_str!("../../data/quote_model.tsv");

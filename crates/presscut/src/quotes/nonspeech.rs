@@ -3,8 +3,8 @@
 //! sentence (`her memoir, “Tough Choices”`, `nicknamed “Little Marco”`), and short phrases with
 //! no reporting cue inside the reporter's sentence (`his resume: “song anthropologist”`).
 
-use super::doc::Doc;
-use super::lexicon::class::{CONJ, DET, PREP, PRON, SKIP};
+use super::view::View;
+use crate::lexicon::classes::class::{CONJ, DET, PREP, PRON, SKIP};
 
 /// Quotations of at most this many words need a reporting cue when the sentence around them
 /// holds the reporter's own words.
@@ -15,16 +15,16 @@ const MAX_TITLE_WORDS: usize = 6;
 /// Whether top-level quotation `qi` opens its line and reads as a heading: in capitals, or
 /// alone on its line in single marks in an article whose quotations use double marks (US
 /// subheadings) or as a label ending in a colon.
-pub fn is_heading(d: &Doc, qi: usize, double_style: bool) -> bool {
+pub fn is_heading(d: &View, qi: usize, double_style: bool) -> bool {
     let sp = d.spans[qi];
     let (Some(open), Some(close)) = (sp.open_tok, sp.close_tok) else {
         return false;
     };
-    let Some(&(pa, pb)) = d.paras.get(sp.para as usize) else {
+    let Some(&(pa, pb)) = d.paras.get(sp.block as usize) else {
         return false;
     };
     // the quotation opens its line (a paragraph, or a line of one)
-    if open != pa && !d.toks[open].nl {
+    if open != pa && !d.nl(open) {
         return false;
     }
     let inner = d.text.get(sp.start..sp.end).unwrap_or("");
@@ -36,7 +36,7 @@ pub fn is_heading(d: &Doc, qi: usize, double_style: bool) -> bool {
     {
         return true; // a heading in capitals, whatever follows on its line
     }
-    let line_end = (close + 1..pb).find(|&k| d.toks[k].nl).unwrap_or(pb);
+    let line_end = (close + 1..pb).find(|&k| d.nl(k)).unwrap_or(pb);
     if (close + 1..line_end).any(|k| d.is_word(k) || d.is_quote(k)) {
         return false;
     }
@@ -44,44 +44,41 @@ pub fn is_heading(d: &Doc, qi: usize, double_style: bool) -> bool {
 }
 
 /// Whether the article's top-level quotations mostly use double marks.
-pub fn double_style(d: &Doc) -> bool {
+pub fn double_style(d: &View) -> bool {
     let single = d.spans.iter().filter(|s| s.single).count();
     let double = d.spans.len() - single;
     double > 0 && double >= single
 }
 
 /// Words inside quotation `qi` (at most `cap + 1` counted).
-fn word_count(d: &Doc, qi: usize, cap: usize) -> usize {
+fn word_count(d: &View, qi: usize, cap: usize) -> usize {
     let sp = d.spans[qi];
-    let from =
-        sp.open_tok.map_or_else(|| d.toks.partition_point(|t| t.start < sp.start), |o| o + 1);
-    d.toks[from..]
-        .iter()
-        .take_while(|t| t.end <= sp.end)
-        .filter(|t| t.is_word())
+    let from = sp.open_tok.map_or_else(|| d.doc.token_at(sp.start), |o| o + 1);
+    (from..d.len())
+        .take_while(|&k| d.end(k) <= sp.end)
+        .filter(|&k| d.is_word(k))
         .take(cap + 1)
         .count()
 }
 
 /// A name or title in title case (`Tough Choices`, `Make America Great Again`): two to six
 /// words, every word capitalised except short function words.
-fn title_case(d: &Doc, qi: usize) -> bool {
+fn title_case(d: &View, qi: usize) -> bool {
     let sp = d.spans[qi];
     let Some(open) = sp.open_tok else { return false };
     let mut caps = 0;
-    for k in open + 1..d.toks.len() {
-        let t = d.toks[k];
-        if t.end > sp.end {
+    for k in open + 1..d.len() {
+        if d.end(k) > sp.end {
             break;
         }
-        if !t.is_word() {
+        if !d.is_word(k) {
             continue;
         }
-        let w = t.text(d.text);
+        let w = d.word(k);
         if w.starts_with(|c: char| c.is_ascii_digit()) {
             continue;
         }
-        if t.cap {
+        if d.cap(k) {
             caps += 1;
         } else if d.cls(k) & (DET | PREP | CONJ | SKIP) == 0 || w.len() > 4 {
             return false;
@@ -95,20 +92,19 @@ fn title_case(d: &Doc, qi: usize) -> bool {
 
 /// Whether the words `[a, b)` are in sentence case (a lowercase content word among them), so
 /// that title case inside a quotation stands out (in a headline everything is capitalised).
-fn sentence_case(d: &Doc, a: usize, b: usize) -> bool {
+fn sentence_case(d: &View, a: usize, b: usize) -> bool {
     (a..b).any(|k| {
-        let t = d.toks[k];
-        t.is_word()
-            && !t.cap
-            && t.q == 0
+        d.is_word(k)
+            && !d.cap(k)
+            && d.q(k) == 0
             && d.cls(k) & (DET | PREP | CONJ | PRON) == 0
-            && t.end - t.start > 3
+            && d.word(k).len() > 3
     })
 }
 
 /// Whether quotation `qi`, after the reporter's words `[la, lb)` in its sentence, with a
 /// reporting cue or not (`has_cue`), is a title or a phrase rather than speech.
-pub fn is_phrase(d: &Doc, qi: usize, (la, lb): (usize, usize), has_cue: bool) -> bool {
+pub fn is_phrase(d: &View, qi: usize, (la, lb): (usize, usize), has_cue: bool) -> bool {
     if !(la..lb).any(|k| d.is_word(k)) {
         return modifier(d, qi);
     }
@@ -120,7 +116,7 @@ pub fn is_phrase(d: &Doc, qi: usize, (la, lb): (usize, usize), has_cue: bool) ->
 
 /// `“Orange Is the New Black” star Dascha Polanco`: a title in marks with no punctuation of
 /// its own, run straight into the words after it, names something.
-fn modifier(d: &Doc, qi: usize) -> bool {
+fn modifier(d: &View, qi: usize) -> bool {
     let sp = d.spans[qi];
     let Some(close) = sp.close_tok else { return false };
     let ends_bare = d
@@ -128,10 +124,7 @@ fn modifier(d: &Doc, qi: usize) -> bool {
         .get(sp.start..sp.end)
         .and_then(|t| t.trim_end().chars().next_back())
         .is_some_and(char::is_alphanumeric);
-    ends_bare
-        && d.is_word(close + 1)
-        && d.toks[close + 1].sent == d.toks[close].sent
-        && title_case(d, qi)
+    ends_bare && d.is_word(close + 1) && d.sent(close + 1) == d.sent(close) && title_case(d, qi)
 }
 
 #[cfg(test)]

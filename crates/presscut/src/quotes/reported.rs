@@ -4,15 +4,16 @@
 
 use super::QuoteKind;
 use super::direct::{cue_speaker, main_subject};
-use super::doc::{Cand, CueHit, Doc, Found, WINDOW};
-use super::lexicon::class::{CONJ, DET, OBJPRON, PREP, PRON, REL, SKIP, TIME};
+use super::found::{Cand, Found};
 use super::speaker::{Np, left_np, right_np, skippable};
+use super::view::{CueHit, View, WINDOW};
+use crate::lexicon::classes::class::{CONJ, DET, OBJPRON, PREP, PRON, REL, SKIP, TIME};
 
 /// Fewest words a reported content may have.
 const MIN_WORDS: usize = 3;
 
 /// Adds the reported-speech attributions whose cues the direct pass did not use.
-pub fn attribute(d: &Doc, f: &mut Found) {
+pub fn attribute(d: &View, f: &mut Found) {
     for ci in 0..d.cues.len() {
         if f.used_cue.get(ci).copied().unwrap_or(true) {
             continue;
@@ -34,7 +35,7 @@ pub fn attribute(d: &Doc, f: &mut Found) {
 }
 
 /// `X said (that) CLAUSE`, `X told Y (that) CLAUSE`, `…, saying CLAUSE`.
-fn forward(d: &Doc, f: &mut Found, c: CueHit, sa: usize, sb: usize) -> bool {
+fn forward(d: &View, f: &mut Found, c: CueHit, sa: usize, sb: usize) -> bool {
     let speaker = if c.flags.participle {
         let ok = c.tok > sa
             && (d.is_p(c.tok - 1, ',')
@@ -74,14 +75,13 @@ fn forward(d: &Doc, f: &mut Found, c: CueHit, sa: usize, sb: usize) -> bool {
 }
 
 /// `said funding is needed`: a lowercase word with an auxiliary close after it.
-fn noun_clause(d: &Doc, p: usize, sb: usize) -> bool {
-    let lower_noun = d.toks.get(p).is_some_and(|t| t.is_word() && !t.cap && t.cls == 0)
-        && !d.word(p).ends_with("ly");
+fn noun_clause(d: &View, p: usize, sb: usize) -> bool {
+    let lower_noun = d.is_word(p) && !d.cap(p) && d.cls(p) == 0 && !d.word(p).ends_with("ly");
     lower_noun && (p + 1..sb.min(p + 5)).any(|k| is_aux(d, k))
 }
 
 /// The addressee after `told`, `warned`, `assured`: a pronoun, a name or a short phrase.
-pub(super) fn skip_object(d: &Doc, p: usize, sb: usize) -> usize {
+pub(super) fn skip_object(d: &View, p: usize, sb: usize) -> usize {
     if p >= sb || !d.is_word(p) || d.is_w(p, "that") {
         return p;
     }
@@ -89,8 +89,11 @@ pub(super) fn skip_object(d: &Doc, p: usize, sb: usize) -> usize {
         return p + 1;
     }
     let mut k = p;
-    if d.toks[p].cap && d.cls(p) & DET == 0 {
-        while k < sb && d.is_word(k) && (d.toks[k].cap || d.is_w(k, "of")) && k < p + 5 {
+    if d.cap(p) && d.cls(p) & DET == 0 {
+        // A number inside the name counts when a capitalised word follows (`Channel 4 News`).
+        let inside_name =
+            |k: usize| d.cap(k) || d.is_w(k, "of") || (d.number(k) && k + 1 < sb && d.cap(k + 1));
+        while k < sb && d.is_word(k) && inside_name(k) && k < p + 5 {
             k += 1;
         }
         return k;
@@ -111,7 +114,7 @@ pub(super) fn skip_object(d: &Doc, p: usize, sb: usize) -> usize {
 
 /// An explicit `that` right at `p`, or after a few adjunct words (`in a statement on Tuesday
 /// that`, `last week that`).
-fn that_after_adjuncts(d: &Doc, p: usize, sb: usize) -> Option<usize> {
+fn that_after_adjuncts(d: &View, p: usize, sb: usize) -> Option<usize> {
     if d.is_w(p, "that") {
         return Some(p);
     }
@@ -131,16 +134,16 @@ fn that_after_adjuncts(d: &Doc, p: usize, sb: usize) -> Option<usize> {
 
 /// End (exclusive token) of the clause starting at `start`: the sentence end, a semicolon or
 /// colon, or a comma before another attribution (`, arguing …`, `, he said`, `, according to`).
-pub(super) fn clause_end(d: &Doc, start: usize, sb: usize) -> usize {
+pub(super) fn clause_end(d: &View, start: usize, sb: usize) -> usize {
     let sb = sb.min(start + WINDOW);
     let mut k = start;
     while k < sb {
-        let t = d.toks[k];
-        if t.q != 0 {
-            match d.spans.get(t.q as usize - 1).and_then(|s| s.close_tok) {
+        let q = d.q(k);
+        if q != 0 {
+            match d.spans.get(q as usize - 1).and_then(|s| s.close_tok) {
                 Some(cl) if cl >= k => {
                     k = cl + 1;
-                    let comma_inside = d.text[..d.toks[cl].start].ends_with(',');
+                    let comma_inside = d.text[..d.start(cl)].ends_with(',');
                     if comma_inside
                         && (attribution_follows(d, k, sb) || CONTRAST.iter().any(|w| d.is_w(k, w)))
                     {
@@ -164,10 +167,7 @@ pub(super) fn clause_end(d: &Doc, start: usize, sb: usize) -> usize {
         }
         k += 1;
     }
-    while k > start
-        && d.toks.get(k - 1).is_some_and(|t| t.kind == super::text::Kind::Punct)
-        && !d.is_p(k - 1, ')')
-    {
+    while k > start && d.kind(k - 1) == super::view::Kind::Punct && !d.is_p(k - 1, ')') {
         k -= 1;
     }
     k
@@ -177,7 +177,7 @@ pub(super) fn clause_end(d: &Doc, start: usize, sb: usize) -> usize {
 const CONTRAST: [&str; 7] = ["but", "though", "although", "while", "whereas", "yet", "before"];
 
 /// After `and`/`but`: a new subject pronoun or a new reporting verb starts another clause.
-fn new_clause(d: &Doc, i: usize, sb: usize) -> bool {
+fn new_clause(d: &View, i: usize, sb: usize) -> bool {
     if attribution_follows(d, i, sb) {
         return true;
     }
@@ -188,7 +188,7 @@ fn new_clause(d: &Doc, i: usize, sb: usize) -> bool {
 
 /// An attribution begins at `i`: a participle or source cue, an inverted cue, or a short
 /// noun phrase and its cue.
-fn attribution_follows(d: &Doc, i: usize, sb: usize) -> bool {
+fn attribution_follows(d: &View, i: usize, sb: usize) -> bool {
     if let Some(c) = d.cue(i) {
         return c.flags.participle || c.flags.prep || c.flags.invert;
     }
@@ -205,7 +205,7 @@ fn attribution_follows(d: &Doc, i: usize, sb: usize) -> bool {
 }
 
 /// `CLAUSE, X said.` / `CLAUSE, said X.` / `The plan, he said, would fail.`
-fn trailing(d: &Doc, f: &mut Found, c: CueHit, sa: usize, sb: usize) -> bool {
+fn trailing(d: &View, f: &mut Found, c: CueHit, sa: usize, sb: usize) -> bool {
     if c.flags.participle || c.tok <= sa + 2 {
         return false;
     }
@@ -229,9 +229,8 @@ fn trailing(d: &Doc, f: &mut Found, c: CueHit, sa: usize, sb: usize) -> bool {
         }
         (np, np.a - 1, c.last)
     };
-    let comma_in_quote = d.is_quote(comma)
-        && d.toks[comma].mark == super::text::Mark::Close
-        && d.text[..d.toks[comma].start].ends_with(',');
+    let comma_in_quote =
+        d.is_quote(comma) && d.closes(comma) && d.text[..d.start(comma)].ends_with(',');
     if !(d.is_p(comma, ',') || d.is_dash(comma) || comma_in_quote) || comma <= sa {
         return false;
     }
@@ -248,7 +247,7 @@ fn trailing(d: &Doc, f: &mut Found, c: CueHit, sa: usize, sb: usize) -> bool {
     let mut after = after;
     let describes = |k: usize| {
         d.cls(k) & (DET | REL) != 0
-            || d.toks.get(k).is_some_and(|t| t.cap)
+            || d.cap(k)
             || d.word(k).ends_with("'s")
             || d.word(k).ends_with("’s")
     };
@@ -299,12 +298,12 @@ fn trailing(d: &Doc, f: &mut Found, c: CueHit, sa: usize, sb: usize) -> bool {
 }
 
 /// Adverbs in the skip class (not auxiliaries): "also", "later", "recently".
-fn skippable_adverb(d: &Doc, k: usize) -> bool {
+fn skippable_adverb(d: &View, k: usize) -> bool {
     !is_aux(d, k)
 }
 
 /// An auxiliary or copula ("that was wrong": there `that` is the subject).
-fn is_aux(d: &Doc, k: usize) -> bool {
+fn is_aux(d: &View, k: usize) -> bool {
     let w = d.word(k);
     [
         "has", "have", "had", "is", "was", "were", "are", "be", "been", "being", "will", "would",
@@ -315,7 +314,7 @@ fn is_aux(d: &Doc, k: usize) -> bool {
 }
 
 /// `according to X, CLAUSE` / `CLAUSE, according to X.`
-fn according(d: &Doc, f: &mut Found, c: CueHit, sa: usize, sb: usize) -> bool {
+fn according(d: &View, f: &mut Found, c: CueHit, sa: usize, sb: usize) -> bool {
     let np_end = (c.last..sb.min(c.last + WINDOW)).find(|&k| !d.is_word(k)).unwrap_or(sb);
     let Some(np) = right_np(d, c.last, np_end) else {
         return false;
@@ -359,7 +358,7 @@ fn according(d: &Doc, f: &mut Found, c: CueHit, sa: usize, sb: usize) -> bool {
 
 /// The content holds an attribution of its own (`according to X, Lavrov said …`): the inner
 /// one is the quote.
-fn nested_attribution(d: &Doc, a: usize, b: usize) -> bool {
+fn nested_attribution(d: &View, a: usize, b: usize) -> bool {
     (a..b).any(|k| {
         d.cue(k)
             .filter(|c| {
@@ -367,22 +366,22 @@ fn nested_attribution(d: &Doc, a: usize, b: usize) -> bool {
             })
             .and_then(|c| left_np(d, k, a).map(|np| (c, np)))
             .is_some_and(|(c, np)| {
-                let named = np.form == super::SpeakerForm::Name && d.toks[np.b - 1].cap;
+                let named = np.form == super::SpeakerForm::Name && d.cap(np.b - 1);
                 c.flags.reports() || named || np.form == super::SpeakerForm::Pronoun
             })
     })
 }
 
 /// `X described Y as “…”`, `called it “…”`: mixed content when a quotation follows closely.
-fn described(d: &Doc, f: &mut Found, c: CueHit, sa: usize, sb: usize) -> bool {
+fn described(d: &View, f: &mut Found, c: CueHit, sa: usize, sb: usize) -> bool {
     let mut k = c.last;
     while k < sb && k < c.last + 10 && d.is_word(k) && !d.is_w(k, "for") && !d.is_w(k, "on") {
         k += 1;
     }
-    if k >= sb || !d.is_quote(k) || d.toks[k].q == 0 || k == c.last && d.is_w(c.tok, "called") {
+    if k >= sb || !d.is_quote(k) || d.q(k) == 0 || k == c.last && d.is_w(c.tok, "called") {
         return false;
     }
-    let Some(close) = d.spans.get(d.toks[k].q as usize - 1).and_then(|s| s.close_tok) else {
+    let Some(close) = d.spans.get(d.q(k) as usize - 1).and_then(|s| s.close_tok) else {
         return false;
     };
     let speaker = if c.flags.participle { main_subject(d, c.tok) } else { cue_speaker(d, c, sa) };
@@ -401,10 +400,10 @@ fn described(d: &Doc, f: &mut Found, c: CueHit, sa: usize, sb: usize) -> bool {
 }
 
 /// Adds the attribution of content tokens `[a, b)`, typed by the quotations inside it.
-fn push(d: &Doc, f: &mut Found, c: CueHit, a: usize, b: usize, speaker: Option<Np>) -> bool {
-    let b = b.min(d.toks.len());
+fn push(d: &View, f: &mut Found, c: CueHit, a: usize, b: usize, speaker: Option<Np>) -> bool {
+    let b = b.min(d.len());
     let words = (a..b).filter(|&k| d.is_word(k)).count();
-    if b <= a || words < MIN_WORDS && !(a..b).any(|k| d.toks[k].q != 0) {
+    if b <= a || words < MIN_WORDS && !(a..b).any(|k| d.q(k) != 0) {
         return false;
     }
     let (kind, start, end) = kind_of(d, a, b);
@@ -426,12 +425,12 @@ fn push(d: &Doc, f: &mut Found, c: CueHit, a: usize, b: usize, speaker: Option<N
 
 /// Direct when the content is exactly one quotation (then the span inside its marks), mixed
 /// when it holds one, else indirect.
-pub(super) fn kind_of(d: &Doc, a: usize, b: usize) -> (QuoteKind, usize, usize) {
+pub(super) fn kind_of(d: &View, a: usize, b: usize) -> (QuoteKind, usize, usize) {
     let (s, e) = d.bytes(a, b);
     let (mut quotes, mut words_outside, mut last) = (0, 0, None);
     let mut k = a;
     while k < b {
-        let q = d.toks[k].q;
+        let q = d.q(k);
         if q != 0 {
             quotes += 1;
             last = Some(q as usize - 1);

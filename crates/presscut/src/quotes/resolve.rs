@@ -11,7 +11,9 @@
 //! - a `Name: claim` headline quote is kept only when the body quotes the same person.
 
 use super::{QuoteKind, RawQuote, SpeakerForm};
-use crate::entities::{self, Cluster, Gender};
+use crate::doc::Doc;
+use crate::entities::{self, Cluster, Gender, MentionIndex, Resolver};
+use crate::hash::{FastMap, FastSet};
 use crate::model::EntityKind;
 
 /// One attribution, in byte spans of the analysed text.
@@ -34,60 +36,69 @@ pub struct SpeakerRef {
     pub mention: Option<(usize, usize)>,
 }
 
-/// Stage 5: the quotes of the article with their speakers resolved to `entities`.
-/// `paragraphs` are the article's blocks in order, the title first (a `Name: claim` headline is
-/// a quote when the body confirms the speaker); `headline` is the title block's span.
+/// Stage 5: the quotes of the article with their speakers resolved to `entities` (whose
+/// mentions `mentions` indexes). A `Name: claim` headline is a quote when the body confirms the
+/// speaker; `headline` is the title block's span.
+#[inline(never)] // one frame per stage in profiles
 pub fn run(
-    text: &str,
-    paragraphs: &[(usize, usize)],
+    doc: &Doc,
     headline: Option<(usize, usize)>,
     entities: &[Cluster],
+    mentions: &MentionIndex,
 ) -> (Vec<Attribution>, Vec<String>) {
-    let found = super::extract(text, paragraphs);
-    (resolve(text, &found.quotes, paragraphs, entities, headline), found.warnings)
+    crate::cost::enter(crate::cost::Stage::Quotes);
+    let found = super::extract(doc);
+    let resolver = Resolver::new(doc, entities, mentions);
+    (resolve(doc, &found.quotes, &resolver, headline), found.warnings)
 }
 
-/// How far back (in bytes) a pronoun looks for the previous speaker before falling back to
-/// the nearest person mentioned.
+/// How far back (in bytes) a pronoun looks for the previous speaker (and an unnamed speaker
+/// phrase) before falling back to the nearest person mentioned.
 const PREVIOUS_SPEAKER_REACH: usize = 1500;
 
-/// Resolves the speakers of `quotes` (found in `text`, whose blocks are `paragraphs`) against
-/// `clusters`. `headline` is the byte span of the title block, whose quotes need confirmation
-/// from the body.
+/// Resolves the speakers of `quotes` (found in `doc`) with `resolver`. `headline` is the byte
+/// span of the title block, whose quotes need confirmation from the body. Each quote costs a
+/// bounded number of lookups: earlier quotes are read back only within
+/// [`PREVIOUS_SPEAKER_REACH`], mentions through the resolver's index.
 pub fn resolve(
-    text: &str,
+    doc: &Doc,
     quotes: &[RawQuote],
-    paragraphs: &[(usize, usize)],
-    clusters: &[Cluster],
+    resolver: &Resolver,
     headline: Option<(usize, usize)>,
 ) -> Vec<Attribution> {
-    let paragraph_of = |pos: usize| paragraphs.partition_point(|&(_, end)| end <= pos);
-    let mut resolved: Vec<Option<SpeakerRef>> = Vec::with_capacity(quotes.len());
+    let paragraph_of = |pos: usize| doc.blocks.partition_point(|b| b.end <= pos);
+    let mut state = Speakers::new(resolver);
     for (i, q) in quotes.iter().enumerate() {
         let speaker = match (q.speaker, q.carried_from) {
-            (Some(span), _) => Some(resolve_mention(text, q, span, clusters, &resolved, quotes)),
+            (Some(span), _) => Some(state.mention(doc.text, q, span, quotes)),
             (None, Some(from)) if from < i => {
                 let same_paragraph = paragraph_of(quotes[from].start) == paragraph_of(q.start);
-                resolved[from]
+                state.resolved[from]
                     .clone()
                     .map(|s| SpeakerRef { mention: s.mention.filter(|_| same_paragraph), ..s })
             }
             _ => None,
         };
-        resolved.push(speaker);
+        state.push(q, speaker);
     }
 
     let in_headline = |q: &RawQuote| headline.is_some_and(|(s, e)| q.start >= s && q.end <= e);
+    // the entities the body quotes: a headline quote needs one of them as its speaker
+    let quoted_in_body: FastSet<usize> = quotes
+        .iter()
+        .zip(&state.resolved)
+        .filter(|(q, _)| !in_headline(q))
+        .filter_map(|(_, s)| s.as_ref()?.entity)
+        .collect();
     quotes
         .iter()
-        .zip(resolved.iter())
+        .zip(state.resolved)
         .filter(|(q, speaker)| {
             !in_headline(q)
-                || speaker.as_ref().and_then(|s| s.entity).is_some_and(|ent| {
-                    quotes.iter().zip(resolved.iter()).any(|(other, s)| {
-                        !in_headline(other) && s.as_ref().and_then(|s| s.entity) == Some(ent)
-                    })
-                })
+                || speaker
+                    .as_ref()
+                    .and_then(|s| s.entity)
+                    .is_some_and(|e| quoted_in_body.contains(&e))
         })
         .map(|(q, speaker)| Attribution {
             kind: match q.kind {
@@ -99,7 +110,7 @@ pub fn resolve(
             end: q.end,
             cue: q.cue,
             confidence: interim_confidence(q.kind, speaker.as_ref()),
-            speaker: speaker.clone(),
+            speaker,
         })
         .collect()
 }
@@ -119,164 +130,195 @@ fn interim_confidence(kind: QuoteKind, speaker: Option<&SpeakerRef>) -> f64 {
     }
 }
 
-fn resolve_mention(
-    text: &str,
-    q: &RawQuote,
-    span: (usize, usize),
-    clusters: &[Cluster],
-    earlier: &[Option<SpeakerRef>],
-    quotes: &[RawQuote],
-) -> SpeakerRef {
-    let written = text.get(span.0..span.1).unwrap_or_default().trim();
-    let found = match q.speaker_form {
-        Some(SpeakerForm::Pronoun) => match q.speaker_antecedent {
-            // `Smith, who said …`: the relative pronoun stands for its antecedent.
-            Some(ante) => entities::resolve_name(clusters, text, ante)
-                .or_else(|| entities::resolve_role(clusters, text, ante)),
-            None => resolve_pronoun(written, span.0, clusters, earlier, quotes),
-        },
-        Some(SpeakerForm::Role) => entities::resolve_role(clusters, text, span)
-            .or_else(|| entities::resolve_name(clusters, text, span)),
-        _ => entities::resolve_name(clusters, text, span)
-            .or_else(|| entities::resolve_role(clusters, text, span)),
-    };
-    if let Some(idx) = found {
-        SpeakerRef { name: clusters[idx].name.clone(), entity: Some(idx), mention: Some(span) }
-    } else if let Some(name) = (q.speaker_form == Some(SpeakerForm::Pronoun)
-        && q.speaker_antecedent.is_none())
-    .then(|| unnamed_antecedent(written, span.0, earlier, quotes))
-    .flatten()
-    {
-        SpeakerRef { name, entity: None, mention: Some(span) }
-    } else {
-        let name = match q.speaker_antecedent.and_then(|(a, b)| text.get(a..b)) {
-            Some(ante) => ante.trim().to_owned(),
-            None => written.to_owned(),
+/// The speakers resolved so far, and what pronouns read of them.
+struct Speakers<'r> {
+    resolver: &'r Resolver<'r>,
+    /// per quote resolved so far, its speaker
+    resolved: Vec<Option<SpeakerRef>>,
+    /// per entity: where its last quote (or the words naming its speaker) starts
+    last_quote: FastMap<usize, usize>,
+    /// ends of the mentions of people a `he` / a `she` can stand for (gender unknown or
+    /// agreeing), in text order, with their clusters
+    compatible: [Vec<(usize, usize)>; 2],
+}
+
+impl<'r> Speakers<'r> {
+    fn new(resolver: &'r Resolver<'r>) -> Self {
+        let clusters = resolver.clusters();
+        let mut compatible: [Vec<(usize, usize)>; 2] = Default::default();
+        for m in resolver.mentions().all() {
+            let c = &clusters[m.cluster];
+            if c.kind != EntityKind::Person {
+                continue;
+            }
+            for (k, g) in [Gender::Male, Gender::Female].into_iter().enumerate() {
+                if c.gender == g || c.gender == Gender::Unknown {
+                    compatible[k].push((m.end, m.cluster));
+                }
+            }
+        }
+        for list in &mut compatible {
+            list.sort_unstable();
+        }
+        Speakers { resolver, resolved: Vec::new(), last_quote: FastMap::default(), compatible }
+    }
+
+    /// Records the speaker of the next quote.
+    fn push(&mut self, q: &RawQuote, speaker: Option<SpeakerRef>) {
+        if let Some(e) = speaker.as_ref().and_then(|s| s.entity) {
+            self.last_quote.insert(e, q.start.min(q.speaker.map_or(q.start, |s| s.0)));
+        }
+        self.resolved.push(speaker);
+    }
+
+    /// The speaker the words `span` of quote `q` name.
+    fn mention(
+        &self,
+        text: &str,
+        q: &RawQuote,
+        span: (usize, usize),
+        quotes: &[RawQuote],
+    ) -> SpeakerRef {
+        let r = self.resolver;
+        let written = text.get(span.0..span.1).unwrap_or_default().trim();
+        let found = match q.speaker_form {
+            Some(SpeakerForm::Pronoun) => match q.speaker_antecedent {
+                // `Smith, who said …`: the relative pronoun stands for its antecedent.
+                Some(ante) => r.name(ante).or_else(|| r.role(ante)),
+                None => self.pronoun(written, span.0, quotes),
+            },
+            Some(SpeakerForm::Role) => r.role(span).or_else(|| r.name(span)),
+            _ => r.name(span).or_else(|| r.role(span)),
         };
-        SpeakerRef { name, entity: None, mention: Some(span) }
+        let clusters = r.clusters();
+        if let Some(idx) = found {
+            SpeakerRef { name: clusters[idx].name.clone(), entity: Some(idx), mention: Some(span) }
+        } else if let Some(name) = (q.speaker_form == Some(SpeakerForm::Pronoun)
+            && q.speaker_antecedent.is_none())
+        .then(|| self.unnamed_antecedent(written, span.0, quotes))
+        .flatten()
+        {
+            SpeakerRef { name, entity: None, mention: Some(span) }
+        } else {
+            let name = match q.speaker_antecedent.and_then(|(a, b)| text.get(a..b)) {
+                Some(ante) => ante.trim().to_owned(),
+                None => written.to_owned(),
+            };
+            SpeakerRef { name, entity: None, mention: Some(span) }
+        }
     }
-}
 
-/// The person a personal pronoun (`he`, `she`) refers to at byte `pos`.
-fn resolve_pronoun(
-    pronoun: &str,
-    pos: usize,
-    clusters: &[Cluster],
-    earlier: &[Option<SpeakerRef>],
-    quotes: &[RawQuote],
-) -> Option<usize> {
-    let gender = match pronoun.to_lowercase().as_str() {
-        "he" | "him" | "his" | "himself" => Gender::Male,
-        "she" | "her" | "hers" | "herself" => Gender::Female,
-        // `they`, `we`, `I`: a group or the writer; not one person of the article.
-        _ => return None,
-    };
-    let compatible = |c: &Cluster| {
-        c.kind == EntityKind::Person && (c.gender == gender || c.gender == Gender::Unknown)
-    };
+    /// The earlier quotes within [`PREVIOUS_SPEAKER_REACH`] of `pos`, nearest first, with
+    /// their speakers.
+    fn recent<'q>(
+        &'q self,
+        pos: usize,
+        quotes: &'q [RawQuote],
+    ) -> impl Iterator<Item = (&'q RawQuote, &'q Option<SpeakerRef>)> {
+        quotes
+            .iter()
+            .zip(&self.resolved)
+            .rev()
+            .filter(move |(q, _)| q.start < pos)
+            .take_while(move |(q, _)| pos - q.start < PREVIOUS_SPEAKER_REACH)
+            .inspect(|_| crate::cost::add(1))
+    }
 
-    // The text usually goes on about the last person quoted.
-    let previous = quotes.iter().zip(earlier).rev().find_map(|(q, s)| {
+    /// The person a personal pronoun (`he`, `she`) refers to at byte `pos`.
+    fn pronoun(&self, pronoun: &str, pos: usize, quotes: &[RawQuote]) -> Option<usize> {
+        let (gender, k) = match pronoun.to_lowercase().as_str() {
+            "he" | "him" | "his" | "himself" => (Gender::Male, 0),
+            "she" | "her" | "hers" | "herself" => (Gender::Female, 1),
+            // `they`, `we`, `I`: a group or the writer; not one person of the article.
+            _ => return None,
+        };
+        let clusters = self.resolver.clusters();
+        let compatible = |c: &Cluster| {
+            c.kind == EntityKind::Person && (c.gender == gender || c.gender == Gender::Unknown)
+        };
+        // The text usually goes on about the last person quoted.
+        let previous = self.recent(pos, quotes).find_map(|(_, s)| s.as_ref()?.entity);
+        if let Some(idx) = previous
+            && compatible(&clusters[idx])
+        {
+            let since = self.last_quote.get(&idx).copied().unwrap_or(0);
+            // another person of known, agreeing gender named since: the nearer antecedent
+            let other = self.resolver.mentions().within(since + 1, pos).iter().any(|m| {
+                let c = &clusters[m.cluster];
+                m.cluster != idx && compatible(c) && c.gender != Gender::Unknown && m.start > since
+            });
+            if !other {
+                return Some(idx);
+            }
+        }
+        // Else the nearest compatible person mentioned before the pronoun.
+        let list = &self.compatible[k];
+        let n = list.partition_point(|&(end, _)| end <= pos);
+        n.checked_sub(1).map(|i| list[i].1)
+    }
+
+    /// The speaker of the last quote before `pos` when it is a phrase naming nobody in
+    /// particular (`A spokeswoman for the ministry declined to comment. “…,” she said.`) that
+    /// `pronoun` can stand for: the same gender where the phrase shows one, plural for `they`.
+    fn unnamed_antecedent(&self, pronoun: &str, pos: usize, quotes: &[RawQuote]) -> Option<String> {
+        let (q, s) = self
+            .recent(pos, quotes)
+            .find(|(_, s)| s.as_ref().is_some_and(|s| s.mention.is_some()))?;
         let s = s.as_ref()?;
-        (q.start < pos && pos - q.start.min(pos) < PREVIOUS_SPEAKER_REACH).then_some(s.entity?)
-    });
-    if let Some(idx) = previous
-        && compatible(&clusters[idx])
-        && !other_compatible_person_since(
-            clusters,
-            idx,
-            quote_pos(quotes, earlier, idx),
-            pos,
-            &compatible,
-        )
-    {
-        return Some(idx);
+        if s.entity.is_some() {
+            return None;
+        }
+        let words: Vec<String> = s.name.split_whitespace().map(str::to_lowercase).collect();
+        let head = words.iter().rev().find(|w| w.chars().all(char::is_alphabetic))?;
+        // the gender a role word of the phrase implies (`spokeswoman`, `chairman`), from the titles
+        let phrase_gender = words
+            .iter()
+            .filter_map(|w| entities::lexicon::LEX.title(std::iter::once(w.as_str())))
+            .map(|t| t.gender)
+            .find(|&g| g != Gender::Unknown);
+        let fits = match pronoun.to_lowercase().as_str() {
+            "he" => phrase_gender != Some(Gender::Female) && !head.ends_with('s'),
+            "she" => phrase_gender != Some(Gender::Male) && !head.ends_with('s'),
+            "they" => head.ends_with('s') || head.ends_with("men"),
+            _ => false,
+        };
+        // a pronoun stands for a phrase, not for another pronoun left unresolved (its name is the
+        // pronoun itself)
+        let unresolved_pronoun = q.speaker_form == Some(SpeakerForm::Pronoun) && words.len() == 1;
+        (fits && !unresolved_pronoun).then(|| s.name.clone())
     }
-    // Else the nearest compatible person mentioned before the pronoun.
-    clusters
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| compatible(c))
-        .filter_map(|(i, c)| c.mentions.iter().rev().find(|m| m.end <= pos).map(|m| (m.end, i)))
-        .max()
-        .map(|(_, i)| i)
-}
-
-/// The speaker of the last quote before `pos` when it is a phrase naming nobody in particular
-/// (`A spokeswoman for the ministry declined to comment. “…,” she said.`) that `pronoun` can
-/// stand for: the same gender where the phrase shows one, plural for `they`.
-fn unnamed_antecedent(
-    pronoun: &str,
-    pos: usize,
-    earlier: &[Option<SpeakerRef>],
-    quotes: &[RawQuote],
-) -> Option<String> {
-    let (q, s) = quotes
-        .iter()
-        .zip(earlier)
-        .rev()
-        .find(|(q, s)| q.start < pos && s.as_ref().is_some_and(|s| s.mention.is_some()))?;
-    let s = s.as_ref()?;
-    if pos - q.start > PREVIOUS_SPEAKER_REACH || s.entity.is_some() {
-        return None;
-    }
-    let words: Vec<String> = s.name.split_whitespace().map(str::to_lowercase).collect();
-    let head = words.iter().rev().find(|w| w.chars().all(char::is_alphabetic))?;
-    // the gender a role word of the phrase implies (`spokeswoman`, `chairman`), from the titles
-    let phrase_gender = words
-        .iter()
-        .filter_map(|w| entities::lexicon::LEX.title(std::iter::once(w.as_str())))
-        .map(|t| t.gender)
-        .find(|&g| g != Gender::Unknown);
-    let fits = match pronoun.to_lowercase().as_str() {
-        "he" => phrase_gender != Some(Gender::Female) && !head.ends_with('s'),
-        "she" => phrase_gender != Some(Gender::Male) && !head.ends_with('s'),
-        "they" => head.ends_with('s') || head.ends_with("men"),
-        _ => false,
-    };
-    // a pronoun stands for a phrase, not for another pronoun left unresolved (its name is the
-    // pronoun itself)
-    let unresolved_pronoun = q.speaker_form == Some(SpeakerForm::Pronoun) && words.len() == 1;
-    (fits && !unresolved_pronoun).then(|| s.name.clone())
-}
-
-/// Where the last quote attributed to cluster `idx` starts.
-fn quote_pos(quotes: &[RawQuote], earlier: &[Option<SpeakerRef>], idx: usize) -> usize {
-    quotes
-        .iter()
-        .zip(earlier)
-        .rev()
-        .find(|(_, s)| s.as_ref().and_then(|s| s.entity) == Some(idx))
-        .map_or(0, |(q, _)| q.start.min(q.speaker.map_or(q.start, |s| s.0)))
-}
-
-/// Whether another compatible person is named between `from` and `to` (and would then be the
-/// more natural antecedent of a pronoun than the previous speaker).
-fn other_compatible_person_since(
-    clusters: &[Cluster],
-    speaker: usize,
-    from: usize,
-    to: usize,
-    compatible: &dyn Fn(&Cluster) -> bool,
-) -> bool {
-    clusters.iter().enumerate().any(|(i, c)| {
-        i != speaker
-            && compatible(c)
-            && c.gender != Gender::Unknown
-            && c.mentions.iter().any(|m| m.start > from && m.end <= to)
-    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::entities::Mention;
+    use crate::model::BlockKind::Paragraph;
+
+    /// [`resolve`] on `text` with the given blocks (one when none) and entities.
+    fn resolve(
+        text: &str,
+        quotes: &[RawQuote],
+        blocks: &[(usize, usize)],
+        clusters: &[Cluster],
+        headline: Option<(usize, usize)>,
+    ) -> Vec<Attribution> {
+        let blocks: Vec<_> = if blocks.is_empty() {
+            vec![(Paragraph, 0, text.len())]
+        } else {
+            blocks.iter().map(|&(a, b)| (Paragraph, a, b)).collect()
+        };
+        let d = Doc::new(text, &blocks);
+        let m = MentionIndex::new(clusters);
+        super::resolve(&d, quotes, &Resolver::new(&d, clusters, &m), headline)
+    }
 
     fn person(name: &str, gender: Gender, mentions: &[(usize, usize)]) -> Cluster {
         Cluster {
             name: name.to_owned(),
             kind: EntityKind::Person,
             roles: Vec::new(),
+            role_tokens: Vec::new(),
             mentions: mentions.iter().map(|&(start, end)| Mention { start, end }).collect(),
             gender,
             first_mention: mentions.first().map_or(0, |m| m.0),

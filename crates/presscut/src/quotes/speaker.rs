@@ -3,10 +3,11 @@
 //! and capitalisation instead of a tagger.
 
 use super::SpeakerForm;
-use super::doc::Doc;
-use super::lexicon::class::{CONJ, DET, NONPERSON, PREP, PRON, REL, ROLE, SKIP, TIME, VERB};
-use super::lexicon::word_class;
-use super::text::Kind;
+use super::view::{Kind, View};
+use crate::lexicon::classes::{
+    self,
+    class::{CONJ, DET, NONPERSON, PREP, PRON, REL, ROLE, SKIP, TIME, VERB},
+};
 
 /// A speaker mention: tokens `[a, b)`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -20,17 +21,17 @@ pub struct Np {
 
 /// Word classes, except that a capitalised function word inside a sentence is read as part
 /// of a name (`“…,” From said`, `Will Hurd said`).
-fn ncls(d: &Doc, k: usize) -> u16 {
+fn ncls(d: &View, k: usize) -> u64 {
     let c = d.cls(k);
-    let Some(t) = d.toks.get(k) else { return c };
-    if !t.cap || c & (PREP | CONJ | SKIP | TIME | REL) == 0 || t.end - t.start < 2 {
+    if k >= d.len()
+        || !d.cap(k)
+        || c & (PREP | CONJ | SKIP | TIME | REL) == 0
+        || d.word(k).len() < 2
+    {
         return c;
     }
-    let after_opener = k > 0
-        && (d.toks[k - 1].mark == super::text::Mark::Open
-            || d.is_p(k - 1, ':')
-            || d.is_p(k - 1, '(')
-            || d.is_dash(k - 1));
+    let after_opener =
+        k > 0 && (d.opens(k - 1) || d.is_p(k - 1, ':') || d.is_p(k - 1, '(') || d.is_dash(k - 1));
     let initial = k == 0 || d.sent_of(k).0 == k || after_opener;
     if initial { c } else { c & !(PREP | CONJ | SKIP | TIME | REL) }
 }
@@ -39,39 +40,13 @@ fn ncls(d: &Doc, k: usize) -> u16 {
 const MAX_NP: usize = 10;
 
 /// Adverbs, auxiliaries and time words that may stand between a speaker and its cue.
-pub fn skippable(d: &Doc, i: usize) -> bool {
-    d.toks.get(i).is_some_and(|t| t.skip)
-}
-
-/// Computes `skippable` for a token (stored on the token by `Doc::new`).
-pub fn skippable_tok(t: &super::text::Tok, text: &str) -> bool {
-    if !t.is_word() {
-        return false;
-    }
-    let w = t.text(text);
-    let c = t.cls;
-    if c & (SKIP | TIME) != 0 {
-        return true;
-    }
-    if !t.cap && w.len() >= 5 && w.ends_with("ly") && c & (ROLE | NONPERSON) == 0 && !is_ly_noun(w)
-    {
-        return true;
-    }
-    w.ends_with("n't") || w.ends_with("n’t")
-}
-
-fn is_ly_noun(w: &str) -> bool {
-    [
-        "family", "ally", "rally", "assembly", "supply", "reply", "italy", "monopoly", "anomaly",
-        "bully",
-    ]
-    .iter()
-    .any(|n| n.eq_ignore_ascii_case(w))
+pub fn skippable(d: &View, i: usize) -> bool {
+    d.skippable(i)
 }
 
 /// Steps back over skippable words, time phrases (`on Tuesday`) and a parenthesis
 /// (`(R-Tenn.)`) from token `j` (inclusive); returns the new last index, or None below `floor`.
-fn skip_back(d: &Doc, mut j: usize, floor: usize) -> Option<usize> {
+fn skip_back(d: &View, mut j: usize, floor: usize) -> Option<usize> {
     let floor = floor.max(j.saturating_sub(12));
     loop {
         if j < floor {
@@ -108,7 +83,7 @@ fn skip_back(d: &Doc, mut j: usize, floor: usize) -> Option<usize> {
 }
 
 /// The mention ending just before the cue at `cue` (not reaching below `floor`).
-pub fn left_np(d: &Doc, cue: usize, floor: usize) -> Option<Np> {
+pub fn left_np(d: &View, cue: usize, floor: usize) -> Option<Np> {
     if cue == 0 || cue <= floor {
         return None;
     }
@@ -120,7 +95,7 @@ pub fn left_np(d: &Doc, cue: usize, floor: usize) -> Option<Np> {
 }
 
 /// `Paul Manafort, the campaign chief, said` / `Smith, who led the party, said`.
-fn appositive(d: &Doc, comma: usize, floor: usize) -> Option<Np> {
+fn appositive(d: &View, comma: usize, floor: usize) -> Option<Np> {
     let lo = comma.saturating_sub(20).max(floor);
     let mut k = comma;
     while k > lo {
@@ -160,8 +135,8 @@ fn appositive(d: &Doc, comma: usize, floor: usize) -> Option<Np> {
 
 /// Whether the preposition at `k` ties the phrase after it to a noun before it (`spokeswoman
 /// for`, `head of`, `officials at`, `a person familiar with`).
-fn joins_phrases(d: &Doc, k: usize, floor: usize) -> bool {
-    if k <= floor || !d.is_word(k - 1) || d.toks[k].nl || d.cue(k - 1).is_some() {
+fn joins_phrases(d: &View, k: usize, floor: usize) -> bool {
+    if k <= floor || !d.is_word(k - 1) || d.nl(k) || d.cue(k - 1).is_some() {
         return false;
     }
     let noun = d.word(k - 1);
@@ -169,22 +144,18 @@ fn joins_phrases(d: &Doc, k: usize, floor: usize) -> bool {
         || d.is_w(k, "with") && noun.eq_ignore_ascii_case("familiar");
     // the word before is a noun: not a verb form (`released in`, `speaking at`, `worked with`)
     let verb_form = ncls(d, k - 1) & VERB != 0
-        || !d.toks[k - 1].cap && (noun.ends_with("ing") || noun.ends_with("ed"));
+        || !d.cap(k - 1) && (noun.ends_with("ing") || noun.ends_with("ed"));
     prep && !verb_form && ncls(d, k - 1) & (PREP | CONJ | SKIP | PRON | DET) == 0
 }
 
 /// Collects the noun phrase ending at token `j`, going left.
-fn collect_back(d: &Doc, j: usize, floor: usize) -> Option<Np> {
+fn collect_back(d: &View, j: usize, floor: usize) -> Option<Np> {
     if j < floor || !d.is_word(j) {
         return None;
     }
     let c = ncls(d, j);
     if c & PRON != 0
-        && !(d.toks[j].cap
-            && d.word(j).len() > 1
-            && j > floor
-            && d.toks[j - 1].is_word()
-            && d.toks[j - 1].cap)
+        && !(d.cap(j) && d.word(j).len() > 1 && j > floor && d.is_word(j - 1) && d.cap(j - 1))
     {
         return Some(Np { a: j, b: j + 1, form: SpeakerForm::Pronoun, antecedent: None });
     }
@@ -206,12 +177,11 @@ fn collect_back(d: &Doc, j: usize, floor: usize) -> Option<Np> {
     let mut k = j + 1;
     while k > floor && n < MAX_NP {
         k -= 1;
-        let Some(t) = d.toks.get(k) else { break };
-        if t.kind != Kind::Word {
+        if k >= d.len() || d.kind(k) != Kind::Word {
             break;
         }
         let c = ncls(d, k);
-        let w = t.text(d.text);
+        let w = d.word(k);
         if d.cue(k).is_some()
             || (c & (SKIP | REL) != 0 && c & DET == 0)
             || w.eq_ignore_ascii_case("that")
@@ -222,19 +192,15 @@ fn collect_back(d: &Doc, j: usize, floor: usize) -> Option<Np> {
             break;
         }
         if c & CONJ != 0 {
-            let joins = w == "and"
-                && n > 0
-                && d.toks[a].cap
-                && k > floor
-                && d.toks[k - 1].cap
-                && d.is_word(k - 1);
+            let joins =
+                w == "and" && n > 0 && d.cap(a) && k > floor && d.cap(k - 1) && d.is_word(k - 1);
             if !joins {
                 break;
             }
         } else if c & PREP != 0 && !(n > 0 && joins_phrases(d, k, floor)) {
             break;
         }
-        if t.nl && n > 0 {
+        if d.nl(k) && n > 0 {
             break;
         }
         a = k;
@@ -259,7 +225,7 @@ fn collect_back(d: &Doc, j: usize, floor: usize) -> Option<Np> {
     // nor follow a preposition ("in a subsequent note": a noun, not a speaker)
     let after_prep =
         a > floor && d.is_word(a - 1) && ncls(d, a - 1) & PREP != 0 && ncls(d, a - 1) & DET == 0;
-    let common = ncls(d, a) & DET != 0 && !(a..=j).any(|k| d.toks[k].cap && ncls(d, k) & DET == 0);
+    let common = ncls(d, a) & DET != 0 && !(a..=j).any(|k| d.cap(k) && ncls(d, k) & DET == 0);
     if after_prep && common && !["as", "like", "than"].iter().any(|w| d.is_w(a - 1, w)) {
         return None;
     }
@@ -268,14 +234,14 @@ fn collect_back(d: &Doc, j: usize, floor: usize) -> Option<Np> {
         return None;
     }
     // nor an infinitive's object (`who spoke anonymously to discuss internal strategy said`)
-    if a > floor && d.is_w(a - 1, "to") && !d.toks[a].cap {
+    if a > floor && d.is_w(a - 1, "to") && !d.cap(a) {
         return None;
     }
     Some(Np { a, b: j + 1, form: form_of(d, a, j + 1), antecedent: None })
 }
 
 /// A conjunction that opens a subordinate clause (`When Wallace died, Clinton said: …`).
-fn subordinator(d: &Doc, k: usize) -> bool {
+fn subordinator(d: &View, k: usize) -> bool {
     [
         "because", "although", "though", "while", "whereas", "if", "unless", "when", "whenever",
         "once",
@@ -289,8 +255,8 @@ fn is_number_word(w: &str) -> bool {
 }
 
 /// The mention starting at token `i` (after an inverted cue: `said Linda Hudson, the mayor`).
-pub fn right_np(d: &Doc, i: usize, limit: usize) -> Option<Np> {
-    let limit = limit.min(d.toks.len());
+pub fn right_np(d: &View, i: usize, limit: usize) -> Option<Np> {
+    let limit = limit.min(d.len());
     if i >= limit || !d.is_word(i) {
         return None;
     }
@@ -300,12 +266,11 @@ pub fn right_np(d: &Doc, i: usize, limit: usize) -> Option<Np> {
     }
     let mut k = i;
     while k < limit && k < i + MAX_NP {
-        let t = d.toks[k];
-        if t.kind != Kind::Word || (k > i && t.nl) {
+        if d.kind(k) != Kind::Word || (k > i && d.nl(k)) {
             break;
         }
         let c = ncls(d, k);
-        let w = t.text(d.text);
+        let w = d.word(k);
         let shouting = w.len() > 1 && w.chars().all(|ch| !ch.is_lowercase());
         let c = if shouting { c & !TIME } else { c };
         if k > i && (d.cue(k).is_some() || c & (SKIP | REL | TIME) != 0 && c & DET == 0) {
@@ -313,27 +278,20 @@ pub fn right_np(d: &Doc, i: usize, limit: usize) -> Option<Np> {
         }
         // `Oliver barked`, `Trump went on`: a lowercase verb form after a name ends it
         let verb_form = c & VERB != 0 || c == 0 && w.len() >= 4 && w.ends_with("ed");
-        if k > i && !t.cap && d.toks[k - 1].cap && verb_form {
+        if k > i && !d.cap(k) && d.cap(k - 1) && verb_form {
             break;
         }
         if c & CONJ != 0 {
-            if !(w == "and"
-                && k > i
-                && d.toks[k - 1].cap
-                && d.toks.get(k + 1).is_some_and(|x| x.cap && x.is_word()))
-            {
+            if !(w == "and" && k > i && d.cap(k - 1) && d.cap(k + 1) && d.is_word(k + 1)) {
                 break;
             }
         } else if c & PREP != 0 && c & DET == 0 {
-            let next_cap = d
-                .toks
-                .get(k + 1)
-                .is_some_and(|x| x.is_word() && (x.cap || ncls(d, k + 1) & DET != 0));
+            let next_cap = d.is_word(k + 1) && (d.cap(k + 1) || ncls(d, k + 1) & DET != 0);
             if !(matches!(w, "of" | "for") && k > i && next_cap) {
                 break;
             }
         }
-        if k > i && c & DET != 0 && !d.toks[k - 1].cap && ncls(d, k - 1) & PREP == 0 {
+        if k > i && c & DET != 0 && !d.cap(k - 1) && ncls(d, k - 1) & PREP == 0 {
             break;
         }
         k += 1;
@@ -349,7 +307,7 @@ pub fn right_np(d: &Doc, i: usize, limit: usize) -> Option<Np> {
 
 /// The subject at the start of the clause `[s, limit)`: skips a leading conjunction and
 /// introductory phrases ending in a comma (`When asked …, Lavrov replied`).
-pub fn subject_np(d: &Doc, s: usize, limit: usize) -> Option<Np> {
+pub fn subject_np(d: &View, s: usize, limit: usize) -> Option<Np> {
     let mut k = s;
     for _ in 0..4 {
         // an adverb on its own ("then", "later"): step over it
@@ -357,7 +315,7 @@ pub fn subject_np(d: &Doc, s: usize, limit: usize) -> Option<Np> {
             k += 1;
         }
         while k < limit {
-            let in_quote = d.toks[k].q != 0;
+            let in_quote = d.q(k) != 0;
             // `and`, `but`: step over; `when`, `if`, `because` open an introductory clause
             let conj = d.cls(k) & CONJ != 0
                 && d.cls(k) & PREP == 0
@@ -372,11 +330,12 @@ pub fn subject_np(d: &Doc, s: usize, limit: usize) -> Option<Np> {
             return None;
         }
         let w = d.word(k);
-        let participial = d.toks[k].cap
+        let participial = d.cap(k)
             && d.cls(k) == 0
             && w.len() >= 5
             && (w.ends_with("ing") || w.ends_with("ed"))
-            && d.toks.get(k + 1).is_some_and(|n| !n.cap || d.cls(k + 1) & PREP != 0);
+            && k + 1 < d.len()
+            && (!d.cap(k + 1) || d.cls(k + 1) & PREP != 0);
         if let Some(after) = dateline(d, k, limit).or_else(|| phrase_then_subject(d, k, limit)) {
             k = after;
             continue;
@@ -397,26 +356,24 @@ pub fn subject_np(d: &Doc, s: usize, limit: usize) -> Option<Np> {
     if c & PRON != 0 && c & DET == 0 {
         return Some(Np { a: k, b: k + 1, form: SpeakerForm::Pronoun, antecedent: None });
     }
-    let caps = d.toks[k].cap && c & DET == 0;
+    let caps = d.cap(k) && c & DET == 0;
     let mut e = k;
     while e < limit && e < k + 8 {
-        let t = d.toks[e];
-        if t.kind != Kind::Word {
+        if d.kind(e) != Kind::Word {
             break;
         }
         let ce = d.cls(e);
-        let w = t.text(d.text);
+        let w = d.word(e);
         if e > k {
             if d.cue(e).is_some() || ce & (SKIP | REL | PRON) != 0 && ce & DET == 0 {
                 break;
             }
             if ce & (PREP | CONJ) != 0 {
-                let joins = matches!(w, "of" | "and")
-                    && d.toks.get(e + 1).is_some_and(|x| x.cap && x.is_word());
+                let joins = matches!(w, "of" | "and") && d.cap(e + 1) && d.is_word(e + 1);
                 if !joins {
                     break;
                 }
-            } else if !t.cap && (caps || w.ends_with("ed") && e > k + 1) {
+            } else if !d.cap(e) && (caps || w.ends_with("ed") && e > k + 1) {
                 break; // a lowercase word after a name, or a past form after the noun
             }
         }
@@ -430,11 +387,11 @@ pub fn subject_np(d: &Doc, s: usize, limit: usize) -> Option<Np> {
 
 /// `WASHINGTON (AP) —`: a dateline in capitals before a dash opens the paragraph; returns the
 /// token after the dash.
-pub(super) fn dateline(d: &Doc, k: usize, limit: usize) -> Option<usize> {
+pub(super) fn dateline(d: &View, k: usize, limit: usize) -> Option<usize> {
     let shouting = |x: usize| {
         d.is_word(x) && d.word(x).chars().all(|c| !c.is_lowercase()) && d.word(x).len() > 1
     };
-    let opens_paragraph = d.paras.get(d.toks[k].para as usize).is_some_and(|p| p.0 == k);
+    let opens_paragraph = d.paras.get(d.para(k) as usize).is_some_and(|p| p.0 == k);
     if !opens_paragraph || !shouting(k) {
         return None;
     }
@@ -446,7 +403,7 @@ pub(super) fn dateline(d: &Doc, k: usize, limit: usize) -> Option<usize> {
 
 /// `Minutes later, she sent …` / `Each election cycle, there is …`: a phrase with no verb
 /// before a comma and a subject pronoun introduces the clause; returns the pronoun.
-fn phrase_then_subject(d: &Doc, k: usize, limit: usize) -> Option<usize> {
+fn phrase_then_subject(d: &View, k: usize, limit: usize) -> Option<usize> {
     let end = limit.min(k + 10);
     let mut x = k;
     while x < end && d.is_word(x) && d.cue(x).is_none() && d.cls(x) & (REL | PRON | VERB) == 0 {
@@ -457,7 +414,7 @@ fn phrase_then_subject(d: &Doc, k: usize, limit: usize) -> Option<usize> {
 }
 
 /// What kind of words `[a, b)` are.
-pub fn form_of(d: &Doc, a: usize, b: usize) -> SpeakerForm {
+pub fn form_of(d: &View, a: usize, b: usize) -> SpeakerForm {
     if b == a + 1 && d.cls(a) & (PRON | REL) != 0 && d.cls(a) & DET == 0 {
         return SpeakerForm::Pronoun;
     }
@@ -466,9 +423,9 @@ pub fn form_of(d: &Doc, a: usize, b: usize) -> SpeakerForm {
     let hc = d.cls(head);
     let initial = d.sent_of(head).0 == head || head > 0 && !d.is_word(head - 1);
     let singular = hw.strip_suffix('s').unwrap_or(hw);
-    let role_plural = hw.ends_with('s') && (hc & ROLE != 0 || word_class(singular) & ROLE != 0);
-    let head_cap =
-        d.toks.get(head).is_some_and(|t| t.cap) && !(initial && b == a + 1 && role_plural);
+    let role_plural =
+        hw.ends_with('s') && (hc & ROLE != 0 || classes::of_word(singular) & ROLE != 0);
+    let head_cap = d.cap(head) && !(initial && b == a + 1 && role_plural);
     if head_cap && hc & (ROLE | NONPERSON) == 0 {
         let plural_people = ["ans", "ists", "crats", "cans"].iter().any(|s| hw.ends_with(s));
         let only_word = (a..b).filter(|&i| d.is_word(i) && d.cls(i) & DET == 0).count() == 1;
@@ -490,7 +447,7 @@ pub fn form_of(d: &Doc, a: usize, b: usize) -> SpeakerForm {
     {
         return SpeakerForm::Role;
     }
-    if (a..b).any(|i| d.toks.get(i).is_some_and(|t| t.cap) && d.cls(i) & DET == 0) {
+    if (a..b).any(|i| d.cap(i) && d.cls(i) & DET == 0) {
         return SpeakerForm::Name;
     }
     SpeakerForm::Other

@@ -4,7 +4,7 @@
 use super::*;
 
 pub(super) fn run(text: &str) -> QuoteResult {
-    extract(text, &[])
+    extract(&Doc::from_text(text))
 }
 
 /// The quote whose content contains `snippet`.
@@ -333,12 +333,13 @@ fn straight_and_doubled_marks_work_like_curly_ones() {
 }
 
 #[test]
-fn given_paragraph_spans_are_used() {
+fn the_documents_blocks_are_used_and_damaged_ones_left_out() {
+    use crate::model::BlockKind::Paragraph;
     let t = "Ivanov said: “One.” Petrov said: “Two.”";
-    let r = extract(t, &[(0, 19), (20, t.len())]);
+    let r = extract(&Doc::new(t, &[(Paragraph, 0, 19), (Paragraph, 20, t.len())]));
     assert_eq!(r.quotes.len(), 2);
-    let bad = extract(t, &[(5, 2), (0, 10_000), (3, 4)]);
-    assert!(bad.quotes.len() <= 2);
+    let bad = [(Paragraph, 5, 2), (Paragraph, 0, 10_000), (Paragraph, 3, 4)];
+    assert!(extract(&Doc::new(t, &bad)).quotes.len() <= 2);
 }
 
 #[test]
@@ -448,7 +449,7 @@ fn random_input_never_panics_and_spans_stay_valid() {
                 s.push(' ');
             }
         }
-        let r = extract(&s, &[]);
+        let r = run(&s);
         for q in &r.quotes {
             assert!(q.start <= q.end && q.end <= s.len(), "{s:?}");
             assert!(s.is_char_boundary(q.start) && s.is_char_boundary(q.end), "{s:?}");

@@ -4,9 +4,9 @@
 
 use super::SpeakerForm;
 use super::direct::Frame;
-use super::doc::Doc;
-use super::lexicon::class::{CONJ, DET, OBJPRON, PREP, PRON, REL, SKIP, TIME, VERB};
 use super::speaker::{Np, form_of, left_np, right_np, skippable};
+use super::view::View;
+use crate::lexicon::classes::class::{CONJ, DET, OBJPRON, PREP, PRON, REL, SKIP, TIME, VERB};
 
 /// Farthest (in tokens) a trailing cue is looked for after the quotation.
 const REACH: usize = 40;
@@ -14,7 +14,7 @@ const REACH: usize = 40;
 const MAX_PHRASE: usize = 16;
 
 /// The attribution in tokens `[a, b)` after a closing mark, if they hold one.
-pub fn frame(d: &Doc, a: usize, b: usize) -> Option<Frame> {
+pub fn frame(d: &View, a: usize, b: usize) -> Option<Frame> {
     let mut k = a;
     let mut dash = None;
     while k < b && (d.is_p(k, ',') || d.is_dash(k)) {
@@ -48,15 +48,15 @@ fn framed(speaker: Option<Np>, cue: (usize, usize)) -> Frame {
 }
 
 /// A capitalised cue word followed by another cue is a name (`Read said`, `Will wrote`).
-fn names_a_speaker(d: &Doc, k: usize) -> bool {
-    d.toks[k].cap
+fn names_a_speaker(d: &View, k: usize) -> bool {
+    d.cap(k)
         && d.cue(k + 1).is_some_and(|c| !c.flags.prep)
         && d.cue(k).is_some_and(|c| c.last == k + 1)
 }
 
 /// The first reporting cue after token `k` in the clause (parentheses skipped), with the
 /// phrase before it.
-fn speaker_then_cue(d: &Doc, k: usize, b: usize) -> Option<Frame> {
+fn speaker_then_cue(d: &View, k: usize, b: usize) -> Option<Frame> {
     let limit = b.min(k + REACH);
     let mut depth = 0usize;
     let mut m = k;
@@ -100,7 +100,7 @@ fn speaker_then_cue(d: &Doc, k: usize, b: usize) -> Option<Frame> {
         let after_head = np.a > k + 1
             && d.is_p(np.a - 1, ',')
             && right_np(d, k, np.a - 1).is_some_and(|h| h.b == np.a - 1);
-        let caps_only = (k..np.a).all(|x| d.is_word(x) && d.toks[x].cap || d.is_p(x, ','));
+        let caps_only = (k..np.a).all(|x| d.is_word(x) && d.cap(x) || d.is_p(x, ','));
         if np.form == SpeakerForm::Name && (after_head || caps_only) {
             return Some(framed(Some(np), cue));
         }
@@ -131,14 +131,16 @@ fn speaker_then_cue(d: &Doc, k: usize, b: usize) -> Option<Frame> {
 
 /// A word that can sit inside a speaker phrase: nouns, names, adjectives, determiners, `of`,
 /// `and`; not a pronoun, relative, auxiliary, verb or a past form used as a verb.
-fn phrase_word(d: &Doc, x: usize) -> bool {
-    let Some(t) = d.toks.get(x) else { return false };
-    if !t.is_word() {
-        return d.is_p(x, '-') || d.is_p(x, '$') || d.is_p(x, '.') && x > 0 && d.toks[x - 1].cap;
+fn phrase_word(d: &View, x: usize) -> bool {
+    if x >= d.len() {
+        return false;
+    }
+    if !d.is_word(x) {
+        return d.is_p(x, '-') || d.is_p(x, '$') || d.is_p(x, '.') && x > 0 && d.cap(x - 1);
     }
     // right after a quotation a capitalised word is a name (`Will`, `Read`)
-    let c = if t.cap { d.cls(x) & !(SKIP | PREP | CONJ | REL) } else { d.cls(x) };
-    if t.cap && d.cue(x).is_some_and(|c| c.last == x + 1) {
+    let c = if d.cap(x) { d.cls(x) & !(SKIP | PREP | CONJ | REL) } else { d.cls(x) };
+    if d.cap(x) && d.cue(x).is_some_and(|c| c.last == x + 1) {
         return true;
     }
     if c & (REL | SKIP | VERB) != 0
@@ -148,14 +150,14 @@ fn phrase_word(d: &Doc, x: usize) -> bool {
     {
         return false;
     }
-    let w = t.text(d.text);
-    let verb_like = !t.cap && c == 0 && (w.ends_with("ed") || w.ends_with("ing")) && w.len() > 4;
+    let w = d.word(x);
+    let verb_like = !d.cap(x) && c == 0 && (w.ends_with("ed") || w.ends_with("ing")) && w.len() > 4;
     !(verb_like && d.cls(x + 1) & (DET | PREP | PRON) != 0)
 }
 
 /// `“…,” remembered Roy Verley` / `“…,” she whispered` / `“…,” Trump shot back`: a verb missing
 /// from the cue list, recognised by its form next to a speaker at the end of the clause.
-fn unlisted_verb(d: &Doc, k: usize, b: usize) -> Option<Frame> {
+fn unlisted_verb(d: &View, k: usize, b: usize) -> Option<Frame> {
     let ends_clause = |i: usize| {
         i >= b
             || !d.is_word(i)
@@ -164,9 +166,8 @@ fn unlisted_verb(d: &Doc, k: usize, b: usize) -> Option<Frame> {
     };
     let past = |i: usize| {
         let w = d.word(i);
-        let t = d.toks.get(i);
         d.is_word(i)
-            && t.is_some_and(|t| !t.cap)
+            && !d.cap(i)
             && (w.len() >= 4 && w.ends_with("ed") && d.cls(i) == 0
                 || d.cls(i) & VERB != 0 && !w.ends_with('s'))
     };

@@ -2,9 +2,10 @@
 //! `in an interview with RIA Novosti`, `Reuters reported`, `citing court documents`,
 //! `according to reports`.
 //!
-//! Citing words come from `data/source_cues.tsv` (one automaton pass over the text); the source
-//! is the noun phrase after or before them: a generic phrase (`reports`, `a statement`, from
-//! `data/source_generic.tsv`) or a capitalised name. Its kind comes from the news-outlet
+//! Citing words come from `data/source_cues.tsv` (an automaton tried at the words that can begin
+//! a cue); the source is the noun phrase after or before them, read from the document's tokens:
+//! a generic phrase (`reports`, `a statement`, from `data/source_generic.tsv`) or a capitalised
+//! name. Its kind comes from the news-outlet
 //! gazetteer (`data/outlets.tsv`, shared with the entity stage), then from the entity stage,
 //! then from the cue. People quoted in the article are
 //! speakers, not sources: `according to Lavrov` is one of Lavrov's quotes.
@@ -15,8 +16,10 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use crate::entities::Cluster;
-use crate::lexicon::{self, FastMap};
+use crate::doc::Doc;
+use crate::entities::{Cluster, MentionIndex};
+use crate::lexicon::classes::class;
+use crate::lexicon::{self, FastMap, FastSet};
 use crate::model::{EntityKind, SourceKind};
 use crate::quotes::Attribution;
 use phrase::Phrase;
@@ -66,6 +69,8 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         });
     }
     let cues = AhoCorasickBuilder::new()
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .start_kind(aho_corasick::StartKind::Anchored)
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
         .build(&patterns)
@@ -84,32 +89,60 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon { cues, cue_info, generic, longest_generic }
 });
 
-/// Whether the name is a news outlet of the gazetteer (`data/outlets.tsv`, through the entity
-/// lexicon), with or without a leading `The`.
-fn is_outlet(name: &str) -> bool {
-    let words: Vec<&str> = name.split_whitespace().collect();
+/// Whether the words of tokens `a..b` name a news outlet of the gazetteer (`data/outlets.tsv`,
+/// through the entity lexicon), with or without a leading `The`.
+fn is_outlet(d: &Doc, a: usize, b: usize) -> bool {
     let lex = &*crate::entities::lexicon::LEX;
-    let outlet = |w: &[&str]| !w.is_empty() && lex.org(w.iter().copied()).is_some_and(|o| o.outlet);
-    outlet(&words)
-        || (words.first().is_some_and(|w| w.eq_ignore_ascii_case("the")) && outlet(&words[1..]))
+    let outlet = |a: usize| a < b && lex.org((a..b).map(|i| d.word(i))).is_some_and(|o| o.outlet);
+    outlet(a) || (d.word(a).eq_ignore_ascii_case("the") && outlet(a + 1))
 }
 
-/// The sources cited in `text`, in text order.
-pub fn run(text: &str, entities: &[Cluster], quotes: &[Attribution]) -> Vec<Citation> {
+/// What a citation is classified with: the entities, where their mentions are, and the cues
+/// the quote stage used (a person cited with `according to` is a speaker there).
+struct Context<'a> {
+    entities: &'a [Cluster],
+    mentions: &'a MentionIndex,
+    quote_cues: FastSet<(usize, usize)>,
+}
+
+/// The sources cited in the document, in text order.
+#[inline(never)] // one frame per stage in profiles
+pub fn run(
+    d: &Doc,
+    entities: &[Cluster],
+    mentions: &MentionIndex,
+    quotes: &[Attribution],
+) -> Vec<Citation> {
+    crate::cost::enter(crate::cost::Stage::Sources);
     let lex = &*LEXICON;
+    let cx =
+        Context { entities, mentions, quote_cues: quotes.iter().filter_map(|q| q.cue).collect() };
     let mut out: Vec<Citation> = Vec::new();
-    for m in lex.cues.find_iter(text) {
-        let (cs, ce) = (m.start(), m.end());
-        if !phrase::word_bounded(text, cs, ce) {
+    let mut next = 0;
+    for i in 0..d.tokens.len() {
+        if i < next || d.classes(i) & class::SCUE == 0 {
             continue;
         }
+        // the longest cue starting at this word, ending on a word's end
+        let input = aho_corasick::Input::new(d.text)
+            .span(d.tokens[i].start()..d.text.len())
+            .anchored(aho_corasick::Anchored::Yes);
+        let Ok(Some(m)) = lex.cues.try_find(input) else { continue };
+        let mut last = i;
+        while last + 1 < d.tokens.len() && d.tokens[last].end() < m.end() {
+            last += 1;
+        }
+        if d.tokens[last].end() != m.end() {
+            continue;
+        }
+        next = last + 1;
         let cue = lex.cue_info[m.pattern().as_usize()];
         let found = match cue.side {
-            Side::After => phrase::after(text, ce, &lex.generic, lex.longest_generic),
-            Side::Before => phrase::before(text, cs, &lex.generic, lex.longest_generic),
+            Side::After => phrase::after(d, last + 1, &lex.generic, lex.longest_generic),
+            Side::Before => phrase::before(d, i, &lex.generic, lex.longest_generic),
         };
         let Some(source) = found else { continue };
-        let Some(citation) = classify(text, source, (cs, ce), cue, entities, quotes) else {
+        let Some(citation) = classify(d, source, (m.start(), m.end()), cue, &cx) else {
             continue;
         };
         if out.last().is_none_or(|last| last.end <= citation.start) {
@@ -119,37 +152,31 @@ pub fn run(text: &str, entities: &[Cluster], quotes: &[Attribution]) -> Vec<Cita
     out
 }
 
-/// Whether a phrase ends in an organisation's head word (`institute`, `agency`, `ministry`).
-fn names_organisation(phrase: &str) -> bool {
-    phrase.split_whitespace().last().is_some_and(|w| {
-        phrase::is_org_head_word(w.trim_end_matches(|c: char| !c.is_alphanumeric()))
-    })
-}
-
 fn classify(
-    text: &str,
+    d: &Doc,
     source: Phrase,
     cue_span: (usize, usize),
     cue: Cue,
-    entities: &[Cluster],
-    quotes: &[Attribution],
+    cx: &Context<'_>,
 ) -> Option<Citation> {
     if cue.generic_only && source.generic.is_none() {
         return None;
     }
-    let name = text[source.start..source.end].to_owned();
-    let entity = entities
-        .iter()
-        .position(|c| c.mentions.iter().any(|m| m.start < source.end && source.start < m.end));
+    let (start, end) = d.bytes(source.a, source.b);
+    let name = d.text[start..end].to_owned();
+    let entity = cx.mentions.overlapping(start, end);
+    let entities = cx.entities;
     let kind = if let Some(k) = source.generic {
         k
-    } else if source.outlet_noun || is_outlet(&name) {
+    } else if source.outlet_noun || is_outlet(d, source.a, source.b) {
         SourceKind::Outlet
     } else {
         match entity.map(|i| entities[i].kind) {
             // `the Ifo institute`, `the statistics agency`: the head word says organisation
             // whatever kind the name alone got
-            _ if source.org_noun || names_organisation(&name) => SourceKind::Organization,
+            _ if source.org_noun || phrase::is_org_head_word(d.word(source.b - 1)) => {
+                SourceKind::Organization
+            }
             Some(EntityKind::Person) => SourceKind::Person,
             Some(EntityKind::Organization) => SourceKind::Organization,
             Some(EntityKind::Law | EntityKind::Work) => SourceKind::Document,
@@ -164,10 +191,10 @@ fn classify(
         return None;
     }
     // A person cited with `according to` is the speaker of that quote, not a source.
-    if kind == SourceKind::Person && quotes.iter().any(|q| q.cue == Some(cue_span)) {
+    if kind == SourceKind::Person && cx.quote_cues.contains(&cue_span) {
         return None;
     }
-    let (start, end) = (source.start.min(cue_span.0), source.end.max(cue_span.1));
+    let (start, end) = (start.min(cue_span.0), end.max(cue_span.1));
     let display = match entity {
         Some(i) if kind != SourceKind::Unnamed && source.generic.is_none() => {
             entities[i].name.clone()
@@ -189,7 +216,8 @@ mod tests {
     use super::*;
 
     fn sources(text: &str) -> Vec<(String, SourceKind, String)> {
-        run(text, &[], &[])
+        let d = Doc::from_text(text);
+        run(&d, &[], &MentionIndex::default(), &[])
             .into_iter()
             .map(|c| (c.name, c.kind, text[c.cue.unwrap().0..c.cue.unwrap().1].to_owned()))
             .collect()

@@ -1,14 +1,16 @@
-//! The noun phrase a citing cue points at: a generic phrase (`reports`, `a statement`) or a
-//! capitalised name (`RIA Novosti`, `The New York Times`, `the Ministry of Defence`).
+//! The noun phrase a citing cue points at, read from the document's tokens: a generic phrase
+//! (`reports`, `a statement`) or a capitalised name (`RIA Novosti`, `The New York Times`, `the
+//! Ministry of Defence`).
 
-use crate::lexicon::FastMap;
+use crate::doc::{Doc, flags};
+use crate::lexicon::classes::class;
 use crate::model::SourceKind;
 
-/// The source words found next to a cue.
+/// The source words found next to a cue: tokens `a..b`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Phrase {
-    pub start: usize,
-    pub end: usize,
+    pub a: usize,
+    pub b: usize,
     /// Set when the phrase is a generic source (`reports`, `a statement`).
     pub generic: Option<SourceKind>,
     /// A name followed by what it is (`the Handelsblatt newspaper`, `Interfax news agency`).
@@ -16,6 +18,9 @@ pub struct Phrase {
     /// A name followed by an organisation's head word (`the Ifo institute`).
     pub org_noun: bool,
 }
+
+/// Most words read on either side of a cue.
+const MAX_WORDS: usize = 8;
 
 /// Nouns that say a name is a news outlet when they follow it.
 const OUTLET_NOUNS: &[&str] = &[
@@ -35,6 +40,9 @@ const OUTLET_NOUNS: &[&str] = &[
     "outlet",
 ];
 
+/// Word classes that never name a source on their own (`He`, `The`, `Some`, `When`).
+const NOT_A_NAME: u64 = class::PRON | class::DET | class::CONJ | class::PREP | class::REL;
+
 /// An organisation's head word, as listed (`Institute`) or in lower case after a name
 /// (`the Ifo institute`).
 pub(super) fn is_org_head_word(word: &str) -> bool {
@@ -48,124 +56,88 @@ pub(super) fn is_org_head_word(word: &str) -> bool {
     lex.is_org_head(std::iter::once(capitalised.as_str()))
 }
 
-/// Words inside a name that are not capitalised (`Ministry of Defence`, `Bank for ...`).
-const CONNECTORS: &[&str] = &[
-    "of", "for", "and", "&", "de", "del", "du", "al", "bin", "van", "von", "der", "la", "le", "on",
-];
-
-/// Capitalised words that never name a source on their own.
-const NOT_NAMES: &[&str] = &[
-    "He", "She", "It", "They", "We", "I", "You", "This", "That", "These", "Those", "There", "But",
-    "And", "The", "A", "An", "In", "On", "At", "As", "When", "While", "His", "Her", "Their", "Its",
-    "Our", "Who", "What", "Which", "Some", "Many", "Most", "Others", "Both",
-];
-
-/// Whether `start..end` is a whole word (or words) of `text`.
-pub fn word_bounded(text: &str, start: usize, end: usize) -> bool {
-    let before = text[..start].chars().next_back();
-    let after = text[end..].chars().next();
-    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-}
-
-/// A word of the text: its span without trailing punctuation, and whether punctuation followed.
+/// A word token of a source phrase: whether punctuation follows it right away (it then ends
+/// the phrase).
 #[derive(Clone, Copy, Debug)]
 struct Word {
-    start: usize,
-    end: usize,
+    tok: usize,
     closed: bool,
 }
 
-fn core(text: &str, start: usize, end: usize) -> Word {
-    let raw = &text[start..end];
-    let trimmed = raw.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '&');
-    // A final period closes the phrase unless the word is an abbreviation (`U.S.`, `Co.`).
-    let trimmed_dot = if trimmed.ends_with('.')
-        && !trimmed[..trimmed.len() - 1].contains('.')
-        && trimmed.len() > 4
-    {
-        &trimmed[..trimmed.len() - 1]
-    } else {
-        trimmed
-    };
-    Word { start, end: start + trimmed_dot.len(), closed: trimmed_dot.len() < raw.len() }
+/// A token that ends a phrase where it touches the word before: punctuation, a quote mark, a
+/// clitic (`Reuters’s`).
+fn closes(d: &Doc, i: usize) -> bool {
+    d.tokens.get(i).is_some_and(|t| t.has(flags::PUNCT | flags::QUOTE | flags::CLITIC))
 }
 
-fn words_after(text: &str, pos: usize, max: usize) -> Vec<Word> {
+fn is_word(d: &Doc, i: usize) -> bool {
+    d.tokens.get(i).is_some_and(|t| !t.has(flags::PUNCT | flags::QUOTE | flags::CLITIC))
+}
+
+/// The words from token `k` on, in its line, up to punctuation.
+fn words_after(d: &Doc, k: usize) -> Vec<Word> {
     let mut out = Vec::new();
-    let rest = &text[pos..];
-    let line_end = rest.find('\n').map_or(text.len(), |p| pos + p);
-    let mut i = pos;
-    for raw in text[pos..line_end].split(' ') {
-        if out.len() == max {
+    let mut j = k;
+    while out.len() < MAX_WORDS && is_word(d, j) && (j == k || !d.tokens[j].has(flags::LINE_START))
+    {
+        let closed = closes(d, j + 1) && !d.tokens[j + 1].has(flags::SPACE_BEFORE);
+        out.push(Word { tok: j, closed });
+        if closed {
             break;
         }
-        if !raw.is_empty() {
-            let w = core(text, i, i + raw.len());
-            if w.end == w.start {
-                break;
-            }
-            out.push(w);
-            if w.closed {
-                break;
-            }
-        }
-        i += raw.len() + 1;
+        j += 1;
     }
     out
 }
 
-fn words_before(text: &str, pos: usize, max: usize) -> Vec<Word> {
+/// The words before token `k`, in its line, back to punctuation (in text order).
+fn words_before(d: &Doc, k: usize) -> Vec<Word> {
     let mut out = Vec::new();
-    let line_start = text[..pos].rfind('\n').map_or(0, |p| p + 1);
-    let mut end = pos;
-    for raw in text[line_start..pos].rsplit(' ') {
-        if out.len() == max {
-            break;
-        }
-        let start = end - raw.len();
-        if !raw.is_empty() {
-            let w = core(text, start, end);
-            if w.closed || w.end == w.start {
-                break;
-            }
-            out.push(w);
-        }
-        end = start.saturating_sub(1);
+    let mut j = k;
+    while out.len() < MAX_WORDS && j > 0 && is_word(d, j - 1) && !d.tokens[j].has(flags::LINE_START)
+    {
+        j -= 1;
+        out.push(Word { tok: j, closed: false });
     }
     out.reverse();
     out
 }
 
 fn generic_of(
-    text: &str,
+    d: &Doc,
     words: &[Word],
-    generic: &FastMap<String, SourceKind>,
+    generic: &crate::lexicon::FastMap<String, SourceKind>,
 ) -> Option<SourceKind> {
-    let phrase: Vec<String> = words.iter().map(|w| text[w.start..w.end].to_lowercase()).collect();
+    let phrase: Vec<String> = words.iter().map(|w| d.word(w.tok).to_lowercase()).collect();
     generic.get(&phrase.join(" ")).copied()
 }
 
-fn is_capitalised(text: &str, w: &Word) -> bool {
-    text[w.start..w.end].starts_with(char::is_uppercase)
+fn is_capitalised(d: &Doc, w: &Word) -> bool {
+    d.tokens.get(w.tok).is_some_and(|t| t.has(flags::CAP))
 }
 
-fn is_connector(text: &str, w: &Word) -> bool {
-    CONNECTORS.contains(&&text[w.start..w.end])
+fn is_connector(d: &Doc, w: &Word) -> bool {
+    d.classes(w.tok) & class::CONNECTOR != 0 && !is_capitalised(d, w)
 }
 
-/// The source named right after a cue ending at `pos`.
+/// A one-word phrase that is a pronoun, determiner or the like names no source.
+fn names_someone(d: &Doc, a: usize, b: usize) -> bool {
+    b > a + 1 || d.classes(a) & NOT_A_NAME == 0
+}
+
+/// The source named right after a cue ending before token `k`.
 pub fn after(
-    text: &str,
-    pos: usize,
-    generic: &FastMap<String, SourceKind>,
+    d: &Doc,
+    k: usize,
+    generic: &crate::lexicon::FastMap<String, SourceKind>,
     longest: usize,
 ) -> Option<Phrase> {
-    let words = words_after(text, pos, 8);
+    let words = words_after(d, k);
     for n in (1..=longest.min(words.len())).rev() {
-        if let Some(kind) = generic_of(text, &words[..n], generic) {
+        if let Some(kind) = generic_of(d, &words[..n], generic) {
             return Some(Phrase {
-                start: words[0].start,
-                end: words[n - 1].end,
+                a: words[0].tok,
+                b: words[n - 1].tok + 1,
                 generic: Some(kind),
                 outlet_noun: false,
                 org_noun: false,
@@ -173,16 +145,15 @@ pub fn after(
         }
     }
     // `the BBC`, `The New York Times`: a determiner may open the name.
-    let skip = usize::from(
-        words.first().is_some_and(|w| text[w.start..w.end].eq_ignore_ascii_case("the")),
-    );
+    let skip =
+        usize::from(words.first().is_some_and(|w| d.word(w.tok).eq_ignore_ascii_case("the")));
     let mut last = None;
     for (k, w) in words.iter().enumerate().skip(skip) {
-        if is_capitalised(text, w) {
+        if is_capitalised(d, w) {
             last = Some(k);
         } else if !(last.is_some()
-            && is_connector(text, w)
-            && words.get(k + 1).is_some_and(|n| is_capitalised(text, n)))
+            && is_connector(d, w)
+            && words.get(k + 1).is_some_and(|n| is_capitalised(d, n)))
         {
             break;
         }
@@ -191,34 +162,28 @@ pub fn after(
         }
     }
     let last = last?;
-    let first = if skip == 1 && is_capitalised(text, &words[0]) { 0 } else { skip };
-    let next = words.get(last + 1).filter(|_| !words[last].closed).map(|w| &text[w.start..w.end]);
+    let first = if skip == 1 && is_capitalised(d, &words[0]) { 0 } else { skip };
+    let next = words.get(last + 1).filter(|_| !words[last].closed).map(|w| d.word(w.tok));
     let outlet_noun = next.is_some_and(|w| OUTLET_NOUNS.contains(&w));
     let org_noun = !outlet_noun && next.is_some_and(is_org_head_word);
-    let phrase = Phrase {
-        start: words[first].start,
-        end: words[last].end,
-        generic: None,
-        outlet_noun,
-        org_noun,
-    };
-    (!NOT_NAMES.contains(&&text[phrase.start..phrase.end])).then_some(phrase)
+    let (a, b) = (words[first].tok, words[last].tok + 1);
+    names_someone(d, a, b).then_some(Phrase { a, b, generic: None, outlet_noun, org_noun })
 }
 
-/// The source named right before a cue starting at `pos`.
+/// The source named right before a cue starting at token `k`.
 pub fn before(
-    text: &str,
-    pos: usize,
-    generic: &FastMap<String, SourceKind>,
+    d: &Doc,
+    k: usize,
+    generic: &crate::lexicon::FastMap<String, SourceKind>,
     longest: usize,
 ) -> Option<Phrase> {
-    let words = words_before(text, pos, 8);
+    let words = words_before(d, k);
     let n = words.len();
-    for k in (1..=longest.min(n)).rev() {
-        if let Some(kind) = generic_of(text, &words[n - k..], generic) {
+    for m in (1..=longest.min(n)).rev() {
+        if let Some(kind) = generic_of(d, &words[n - m..], generic) {
             return Some(Phrase {
-                start: words[n - k].start,
-                end: words[n - 1].end,
+                a: words[n - m].tok,
+                b: words[n - 1].tok + 1,
                 generic: Some(kind),
                 outlet_noun: false,
                 org_noun: false,
@@ -226,32 +191,33 @@ pub fn before(
         }
     }
     let mut first = None;
-    for k in (0..n).rev() {
-        let w = &words[k];
-        if is_capitalised(text, w) {
-            first = Some(k);
+    for m in (0..n).rev() {
+        let w = &words[m];
+        if is_capitalised(d, w) {
+            first = Some(m);
         } else if !(first.is_some()
-            && is_connector(text, w)
-            && k > 0
-            && is_capitalised(text, &words[k - 1]))
+            && is_connector(d, w)
+            && m > 0
+            && is_capitalised(d, &words[m - 1]))
         {
             break;
         }
     }
     let first = first?;
-    let phrase = Phrase {
-        start: words[first].start,
-        end: words[n - 1].end,
+    let (a, b) = (words[first].tok, words[n - 1].tok + 1);
+    names_someone(d, a, b).then_some(Phrase {
+        a,
+        b,
         generic: None,
         outlet_noun: false,
         org_noun: false,
-    };
-    (!NOT_NAMES.contains(&&text[phrase.start..phrase.end])).then_some(phrase)
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lexicon::FastMap;
 
     fn generic() -> FastMap<String, SourceKind> {
         let mut g = FastMap::default();
@@ -260,40 +226,47 @@ mod tests {
         g
     }
 
-    fn after_text(text: &str, pos: usize) -> Option<&str> {
-        after(text, pos, &generic(), 2).map(|p| &text[p.start..p.end])
+    /// The phrase after the cue word `to` (the second token).
+    fn after_text(text: &str) -> Option<String> {
+        let d = Doc::from_text(text);
+        after(&d, 1, &generic(), 2).map(|p| {
+            let (s, e) = d.bytes(p.a, p.b);
+            text[s..e].to_owned()
+        })
     }
 
-    fn before_text(text: &str, pos: usize) -> Option<&str> {
-        before(text, pos, &generic(), 2).map(|p| &text[p.start..p.end])
+    /// The phrase before the last token (the cue).
+    fn before_text(text: &str) -> Option<String> {
+        let d = Doc::from_text(text);
+        before(&d, d.tokens.len() - 1, &generic(), 2).map(|p| {
+            let (s, e) = d.bytes(p.a, p.b);
+            text[s..e].to_owned()
+        })
     }
 
     #[test]
     fn names_after_a_cue_stop_at_punctuation_and_lower_case() {
-        assert_eq!(after_text("to RIA Novosti, he said", 3), Some("RIA Novosti"));
-        assert_eq!(after_text("to the Ministry of Defence said", 3), Some("Ministry of Defence"));
-        assert_eq!(after_text("to The New York Times.", 3), Some("The New York Times"));
-        assert_eq!(after_text("to reports, it", 3), Some("reports"));
-        assert_eq!(after_text("to a statement from", 3), Some("a statement"));
-        assert_eq!(after_text("to him", 3), None);
-        assert_eq!(after_text("to He", 3), None);
+        assert_eq!(after_text("to RIA Novosti, he said").as_deref(), Some("RIA Novosti"));
+        assert_eq!(
+            after_text("to the Ministry of Defence said").as_deref(),
+            Some("Ministry of Defence")
+        );
+        assert_eq!(after_text("to The New York Times.").as_deref(), Some("The New York Times"));
+        assert_eq!(after_text("to reports, it").as_deref(), Some("reports"));
+        assert_eq!(after_text("to a statement from").as_deref(), Some("a statement"));
+        assert_eq!(after_text("to Reuters’s report").as_deref(), Some("Reuters"));
+        assert_eq!(after_text("to him"), None);
+        assert_eq!(after_text("to He"), None);
     }
 
     #[test]
     fn names_before_a_cue() {
-        let t = "Earlier, Agence France-Presse reported";
-        assert_eq!(before_text(t, t.len() - 8), Some("Agence France-Presse"));
-        let t = "media reports reported";
-        assert_eq!(before_text(t, t.len() - 8), Some("reports"));
-        let t = "He reported";
-        assert_eq!(before_text(t, 3), None);
-        let t = "“Yes,” Reuters reported";
-        assert_eq!(before_text(t, t.len() - 8), Some("Reuters"));
-    }
-
-    #[test]
-    fn word_bounds_are_checked() {
-        assert!(word_bounded("he told me", 3, 7));
-        assert!(!word_bounded("untold", 2, 6));
+        assert_eq!(
+            before_text("Earlier, Agence France-Presse reported").as_deref(),
+            Some("Agence France-Presse")
+        );
+        assert_eq!(before_text("media reports reported").as_deref(), Some("reports"));
+        assert_eq!(before_text("He reported"), None);
+        assert_eq!(before_text("“Yes,” Reuters reported").as_deref(), Some("Reuters"));
     }
 }

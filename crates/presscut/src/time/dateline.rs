@@ -2,8 +2,10 @@
 //! user-given reference dates (`2026-02-05`, `2026-02-05T10:00:00Z`).
 
 use super::calendar::Date;
-use super::token::{Kind, tokenize};
+use super::pieces::{Kind, Pieces};
 use super::{TimexKind, extract};
+use crate::doc::Doc;
+use crate::model::BlockKind;
 use std::sync::LazyLock;
 
 const DATELINE_WORDS: &str = include_str!("../../data/time_dateline.txt");
@@ -29,10 +31,11 @@ pub fn parse_date_line(line: &str) -> Option<String> {
     if line.is_empty() || line.len() > MAX_LINE {
         return None;
     }
-    let timexes = extract(line, None);
-    // Every token outside the expressions must be punctuation or a date-line word.
+    let doc = Doc::new(line, &[(BlockKind::Paragraph, 0, line.len())]);
+    let timexes = extract(&doc, None);
+    // Every piece outside the expressions must be punctuation or a date-line word.
     let mut toks = Vec::new();
-    tokenize(line, 0, line.len(), &mut toks);
+    Pieces::new(&doc).push_tokens(0, doc.tokens.len(), &mut toks);
     for t in &toks {
         if timexes.iter().any(|x| x.start <= t.start && t.end <= x.end) {
             continue;

@@ -4,8 +4,8 @@
 
 use super::TimexKind;
 use super::lexicon::{Entry, LEXICON, Position};
+use super::pieces::{Kind, Tok};
 use super::resolve::Ctx;
-use super::token::{Kind, Tok};
 
 /// What a family matched: the token after it, the TIMEX3 type and value, and which modifiers
 /// may stand before it.

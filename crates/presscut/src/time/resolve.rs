@@ -3,7 +3,9 @@
 
 use super::anchor::Anchor;
 use super::calendar::Date;
-use super::lexicon::{LEXICON, Tense, Unit};
+use super::grammar::P;
+use super::lexicon::{Tense, Unit};
+use super::pieces::{Kind, Tok};
 use std::cell::Cell;
 
 /// Where an underspecified date lies relative to the reference.
@@ -31,69 +33,89 @@ pub(crate) struct Ctx<'a> {
     pub anchor: Cell<Option<Anchor>>,
 }
 
-/// The tense cue of the clause before `pos` (up to eight words back, within the sentence):
-/// `Past` or `Future`, never `Report`.
-pub(crate) fn tense_before(text: &str, pos: usize) -> Option<Tense> {
-    let bytes = text.as_bytes();
-    let mut i = pos.min(bytes.len());
+/// The tense cue of the clause before piece `i` (up to eight words back, within the sentence
+/// and the line): `Past` or `Future`, never `Report`.
+pub(crate) fn tense_before(t: &[Tok], text: &str, i: usize) -> Option<Tense> {
+    let pos = t.get(i).map_or(text.len(), |p| p.start);
+    let floor = pos.saturating_sub(TENSE_REACH);
+    if t.get(i).is_some_and(|p| p.nl > 0) {
+        return None;
+    }
     let mut words = 0;
-    let floor = i.saturating_sub(160);
-    while i > floor && words < 8 {
-        let b = bytes[i - 1];
-        if matches!(b, b'\n' | b';' | b'!' | b'?' | b'"') {
-            return None;
+    let mut k = i.min(t.len());
+    while k > 0 && words < MAX_TENSE_WORDS {
+        k -= 1;
+        let p = t[k];
+        if p.start < floor {
+            break;
         }
-        if b == b'.' && bytes.get(i).is_some_and(|c| *c == b' ') && i >= 3 {
-            // a sentence end, unless an abbreviation like "Feb." or "p.m."
-            let w = &bytes[..i - 1];
-            let wl = w.iter().rev().take_while(|c| c.is_ascii_alphabetic()).count();
-            if wl > 4 || (wl >= 2 && w[w.len() - wl].is_ascii_lowercase()) {
-                return None;
-            }
-        }
-        if b.is_ascii_alphabetic() {
-            let end = i;
-            while i > 0 && bytes[i - 1].is_ascii_alphabetic() {
-                i -= 1;
-            }
-            words += 1;
-            // "lower-than-expected": a word inside a compound is no tense cue
-            let compound = i > 0 && bytes[i - 1] == b'-' || bytes.get(end) == Some(&b'-');
-            if !compound {
-                let w = &bytes[i..end];
-                match LEXICON.get(w).and_then(|e| e.tense) {
-                    Some(Tense::Report) if words <= 2 => return Some(Tense::Past),
-                    Some(Tense::Report) => {}
-                    Some(t) => return Some(t),
-                    None if words <= 3
-                        && w.len() >= 5
-                        && w.ends_with(b"ed")
-                        && w[0].is_ascii_lowercase() =>
-                    {
-                        return Some(Tense::Past);
-                    }
-                    None => {}
+        match p.kind {
+            Kind::Punct(b';' | b'!' | b'?') => return None,
+            Kind::Punct(b'"') if text.as_bytes().get(p.start) == Some(&b'"') => return None,
+            Kind::Punct(b'.') if t.get(k + 1).is_some_and(|n| n.space) && k > 0 => {
+                // a sentence end, unless an abbreviation like "Feb." or "p.m."
+                let w = &text[t[k - 1].start..t[k - 1].end];
+                let letters = w.bytes().rev().take_while(u8::is_ascii_alphabetic).count();
+                let tight = !p.space && t[k - 1].kind == Kind::Word;
+                if tight
+                    && (letters > 4
+                        || letters >= 2 && w.as_bytes()[w.len() - letters].is_ascii_lowercase())
+                {
+                    return None;
                 }
             }
-            continue;
+            Kind::Word => {
+                words += 1;
+                // "lower-than-expected": a word inside a compound is no tense cue
+                let hyphen = |j: usize, glued: bool| {
+                    glued && t.get(j).is_some_and(|q| q.kind == Kind::Punct(b'-'))
+                };
+                let compound = k > 0 && hyphen(k - 1, !p.space)
+                    || hyphen(k + 1, t.get(k + 1).is_some_and(|n| !n.space));
+                if !compound {
+                    let w = text.as_bytes().get(p.start..p.end).unwrap_or_default();
+                    match p.entry.and_then(|e| e.tense) {
+                        Some(Tense::Report) if words <= 2 => return Some(Tense::Past),
+                        Some(Tense::Report) => {}
+                        Some(t) => return Some(t),
+                        None if words <= 3
+                            && w.len() >= 5
+                            && w.ends_with(b"ed")
+                            && w[0].is_ascii_lowercase() =>
+                        {
+                            return Some(Tense::Past);
+                        }
+                        None => {}
+                    }
+                }
+            }
+            _ => {}
         }
-        i -= 1;
+        if p.nl > 0 {
+            return None;
+        }
     }
     None
+}
+
+/// How far back (in bytes) and over how many words a tense cue is looked for.
+const TENSE_REACH: usize = 160;
+const MAX_TENSE_WORDS: usize = 8;
+
+impl P<'_> {
+    /// The clause's direction for an expression starting at piece `i`.
+    pub(crate) fn tense_dir(&self, i: usize) -> Dir {
+        match tense_before(self.t, self.text, i) {
+            Some(Tense::Past | Tense::Report) => Dir::Past,
+            Some(Tense::Future) => Dir::Future,
+            None => Dir::Unknown,
+        }
+    }
 }
 
 impl<'a> Ctx<'a> {
     pub(crate) fn new(text: &'a str, r: Option<Date>) -> Ctx<'a> {
         Ctx { text, r, anchor: Cell::new(None) }
-    }
-
-    /// The clause's direction for an expression starting at `pos`.
-    pub(crate) fn tense_dir(&self, pos: usize) -> Dir {
-        match tense_before(self.text, pos) {
-            Some(Tense::Past | Tense::Report) => Dir::Past,
-            Some(Tense::Future) => Dir::Future,
-            None => Dir::Unknown,
-        }
     }
 
     pub(crate) fn year_off(&self, dy: i64) -> String {
@@ -426,13 +448,19 @@ mod tests {
         assert_eq!(c.season("SP", Dir::Past), "XXXX-SP");
     }
 
+    /// The tense cue before the last word of `text`.
+    fn tense(text: &str) -> Option<Tense> {
+        let d = crate::doc::Doc::from_text(text);
+        let mut toks = Vec::new();
+        super::super::pieces::Pieces::new(&d).push_tokens(0, d.tokens.len(), &mut toks);
+        tense_before(&toks, text, toks.len() - 1)
+    }
+
     #[test]
     fn tense_cues_are_read_from_the_clause() {
-        let t = "The talks will resume on Monday";
-        assert_eq!(tense_before(t, t.len() - 6), Some(Tense::Future));
-        let t = "He said. It is cold on Monday";
-        assert_eq!(tense_before(t, t.len() - 6), None);
-        let t = "Officials met on Monday";
-        assert_eq!(tense_before(t, t.len() - 6), Some(Tense::Past));
+        assert_eq!(tense("The talks will resume on Monday"), Some(Tense::Future));
+        assert_eq!(tense("He said. It is cold on Monday"), None);
+        assert_eq!(tense("Officials met on Monday"), Some(Tense::Past));
+        assert_eq!(tense("A long-awaited deal on Monday"), None);
     }
 }

@@ -5,7 +5,7 @@ use super::TimexKind;
 use super::calendar::{Date, days_in_month};
 use super::grammar::{Class, Hit, P};
 use super::lexicon::{Deixis, Unit};
-use super::token::Kind;
+use super::pieces::Kind;
 use std::fmt::Write as _;
 
 /// Day-month order of an all-numeric date whose two readings are both valid (`5/2/2026`):
@@ -256,7 +256,7 @@ impl P<'_> {
             if let Some((dy, end)) = self.rel_year(k2) {
                 return Some(Hit::date(end, format!("{}-{m:02}-{d:02}", self.cx.year_off(dy))));
             }
-            let dir = self.cx.tense_dir(self.t[i].start);
+            let dir = self.tense_dir(i);
             return Some(self.with_clock(Hit::date(k2, self.cx.month_day(m, d, dir))));
         }
         let ky = if self.w(k, "of") || self.p(k, b',') { k + 1 } else { k };
@@ -269,7 +269,7 @@ impl P<'_> {
         if needs_cue && !(i > 0 && self.e(i - 1).is_some_and(|e| e.cue)) {
             return None;
         }
-        let dir = self.cx.tense_dir(self.t[i].start);
+        let dir = self.tense_dir(i);
         Some(Hit::date(j, self.cx.month(m, dir)))
     }
 
@@ -308,7 +308,7 @@ impl P<'_> {
         if j > i && self.num(j).is_none() && k == j + 1 {
             return None; // "the first May" is not a date
         }
-        let dir = self.cx.tense_dir(self.t[i].start);
+        let dir = self.tense_dir(i);
         Some(self.with_clock(Hit::date(k2, self.cx.month_day(m, d, dir))))
     }
 
@@ -343,7 +343,7 @@ impl P<'_> {
                 return Some(Hit::date(k2, date.iso()));
             }
         }
-        let dir = self.cx.tense_dir(self.t[i].start);
+        let dir = self.tense_dir(i);
         let value = self.cx.weekday(wd, dir);
         Some(self.with_pod(j, value))
     }

@@ -4,8 +4,8 @@
 use super::TimexKind;
 use super::grammar::{Class, Hit, P};
 use super::lexicon::Position;
+use super::pieces::Kind;
 use super::rules_cal::tpod;
-use super::token::Kind;
 
 impl P<'_> {
     /// `am`, `pm`, `a.m.`, `P.M`: (is pm, index after).

@@ -4,7 +4,7 @@
 use super::calendar::{Date, days_in_month};
 use super::grammar::{Hit, P};
 use super::lexicon::{HolidayRule, LEXICON};
-use super::token::Kind;
+use super::pieces::Kind;
 
 /// Western (Gregorian) Easter Sunday: the anonymous Gregorian algorithm.
 pub(crate) fn easter(year: i32) -> Option<Date> {
@@ -71,7 +71,7 @@ impl P<'_> {
                 let d = holiday_date(h.rule, y)?;
                 return Some(Hit::date(end, d.iso()));
             }
-            let dir = self.cx.tense_dir(self.t[i].start);
+            let dir = self.tense_dir(i);
             let value = match (self.cx.holiday_year(h.rule, dir), h.rule) {
                 (Some(d), _) => d.iso(),
                 (None, HolidayRule::Fixed(m, d)) => format!("XXXX-{m:02}-{d:02}"),

@@ -244,7 +244,7 @@ impl P<'_> {
         if q.article && !plural && j == i && i > 0 {
             let prev = self.tok(i - 1);
             if self.e(i - 1).is_some_and(|e| e.rate)
-                || prev.is_some_and(|t| t.kind == super::token::Kind::Punct(b'%'))
+                || prev.is_some_and(|t| t.kind == super::pieces::Kind::Punct(b'%'))
             {
                 return Some(Hit::new(
                     end,

@@ -54,7 +54,7 @@ impl P<'_> {
             return None;
         }
         let weekday = self.cx.r.map_or(1, super::calendar::Date::weekday);
-        let off = match self.cx.tense_dir(self.t[i].start) {
+        let off = match self.tense_dir(i) {
             Dir::Future => 0,
             _ if weekday >= 6 => 0,
             _ => -1,

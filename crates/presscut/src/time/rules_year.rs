@@ -4,9 +4,9 @@
 
 use super::grammar::{Hit, P};
 use super::lexicon::Unit;
+use super::pieces::Kind;
 use super::resolve::fmt_decade;
 use super::rules_cal::century_pivot;
-use super::token::Kind;
 
 impl P<'_> {
     /// Years (`1998`, `fiscal 1989`, `the year 2000`), decades (`the 1990s`, `the '90s`,
@@ -177,7 +177,7 @@ impl P<'_> {
             if let Some((y, end)) = self.year_num(k) {
                 return Some(Hit::date(end, format!("{y:04}-{code}{q}")));
             }
-            let dir = self.cx.tense_dir(self.t[i].start);
+            let dir = self.tense_dir(i);
             let v = if half { self.cx.half(q, dir) } else { self.cx.quarter(q, dir) };
             return Some(Hit::date(i + 2, v));
         }
@@ -236,7 +236,7 @@ impl P<'_> {
         let value = if let Some(y) = year {
             format!("{y}-{code}{n}")
         } else {
-            let dir = self.cx.tense_dir(self.t[i].start);
+            let dir = self.tense_dir(i);
             if half { self.cx.half(n, dir) } else { self.cx.quarter(n, dir) }
         };
         Some(Hit::date(end, value))
@@ -258,7 +258,7 @@ impl P<'_> {
         if self.w(j, "fall") && j == i {
             return None; // the verb
         }
-        let dir = self.cx.tense_dir(self.t[i].start);
+        let dir = self.tense_dir(i);
         Some(Hit::date(k, self.cx.season(s, dir)))
     }
 }

@@ -8,7 +8,7 @@ fn reference() -> Option<Date> {
 
 /// (text, kind, value) of every expression found.
 fn found(text: &str, r: Option<Date>) -> Vec<(String, TimexKind, String)> {
-    extract(text, r)
+    extract(&Doc::from_text(text), r)
         .into_iter()
         .map(|x| (text[x.start..x.end].to_string(), x.kind, x.value.unwrap_or_default()))
         .collect()
@@ -171,7 +171,7 @@ fn month_words_that_are_common_words_need_context() {
 #[test]
 fn expressions_come_in_text_order_without_overlap() {
     let text = "On Monday, two years after the 2014 vote, officials met for 48 hours.";
-    let v = extract(text, reference());
+    let v = extract(&Doc::from_text(text), reference());
     assert_eq!(v.len(), 4);
     for w in v.windows(2) {
         assert!(w[0].end <= w[1].start);
@@ -186,7 +186,7 @@ fn pathological_input_does_not_panic() {
     let mixed = "1/".repeat(50_000);
     let unicode = "€2014—’90s 5 février 2026 ２０２６年".repeat(1000);
     for t in [&digits, &slashes, &long_line, &mixed, &unicode, &String::new()] {
-        let v = extract(t, reference());
+        let v = extract(&Doc::from_text(t), reference());
         for x in &v {
             assert!(t.is_char_boundary(x.start) && t.is_char_boundary(x.end));
         }

@@ -4,11 +4,11 @@ use super::{
     Cue, DemKind, Demonym, Entry, IdSet, Key, Lexicon, Org, Place, PlaceKind, Title, TitleKind,
     exact_hash, phrase_hash,
 };
+use crate::doc::{flags, tokenize};
 use crate::entities::Gender;
+use crate::hash::FastMap;
+use crate::lexicon::classes::word_key;
 use crate::lexicon::{self, col, rows, split_names, strip_qualifier};
-use crate::ner::doc::IdMap;
-use crate::ner::features::word_hash;
-use crate::ner::tokenize::{flags, tokenize};
 
 /// The token texts of a list form, tokenised like text.
 fn form_words(form: &str) -> Vec<&str> {
@@ -32,7 +32,7 @@ fn form_keys(form: &str) -> Option<(Key, Option<Key>)> {
 /// Insert `value` under `form` unless a better entry is there (`keep_old`); plain entries win
 /// over exact-case (acronym) ones.
 fn insert_entry<T>(
-    map: &mut IdMap<Entry<T>>,
+    map: &mut FastMap<u64, Entry<T>>,
     form: &str,
     value: T,
     keep_old: impl Fn(&T, &T) -> bool,
@@ -57,8 +57,8 @@ fn gender(s: &str) -> Gender {
     }
 }
 
-fn places() -> IdMap<Entry<Place>> {
-    let mut m = IdMap::default();
+fn places() -> FastMap<u64, Entry<Place>> {
+    let mut m = FastMap::default();
     let better = |old: &Place, new: &Place| old.kind <= new.kind;
     let place = |f: &[&'static str], kind, amb_col| Place {
         canonical: col(f, 0),
@@ -92,8 +92,8 @@ fn places() -> IdMap<Entry<Place>> {
     m
 }
 
-fn orgs() -> IdMap<Entry<Org>> {
-    let mut m: IdMap<Entry<Org>> = IdMap::default();
+fn orgs() -> FastMap<u64, Entry<Org>> {
+    let mut m: FastMap<u64, Entry<Org>> = FastMap::default();
     // organisations: name acronyms aliases type country ambiguous
     // outlets: name acronyms aliases kind country domain ambiguous
     for (data, amb_col, outlet) in [
@@ -127,8 +127,8 @@ fn orgs() -> IdMap<Entry<Org>> {
     m
 }
 
-fn demonyms() -> IdMap<Demonym> {
-    let mut m = IdMap::default();
+fn demonyms() -> FastMap<u64, Demonym> {
+    let mut m = FastMap::default();
     // form referent iso2 kind pos number
     for f in rows(include_str!("../../../data/demonyms.tsv")) {
         let kind = match col(&f, 3) {
@@ -171,8 +171,8 @@ fn titles(lex: &mut Lexicon) {
         };
         lex.title_words = lex.title_words.max(words.len());
         if let (Some(first), Some(last)) = (words.first(), words.last()) {
-            lex.title_first.insert(word_hash(first));
-            lex.title_last.insert(word_hash(last));
+            lex.title_first.insert(word_key(first));
+            lex.title_last.insert(word_key(last));
         }
         let key = phrase_hash(words.into_iter());
         match lex.titles.get_mut(&key) {
@@ -203,14 +203,14 @@ fn heads(data: &'static str, set: &mut IdSet, lower: &mut IdSet, max: &mut usize
 
 pub(super) fn build() -> Lexicon {
     let mut lex = Lexicon {
-        names: IdMap::default(),
-        titles: IdMap::default(),
+        names: FastMap::default(),
+        titles: FastMap::default(),
         title_first: IdSet::default(),
         title_last: IdSet::default(),
         title_words: 1,
         title_prefixes: Vec::new(),
         title_suffixes: Vec::new(),
-        first_names: IdMap::default(),
+        first_names: FastMap::default(),
         event_heads: IdSet::default(),
         law_heads: IdSet::default(),
         org_suffixes: IdSet::default(),
@@ -221,7 +221,7 @@ pub(super) fn build() -> Lexicon {
         pronouns: Vec::new(),
         particles: IdSet::default(),
         particle_prefixes: Vec::new(),
-        cues: IdMap::default(),
+        cues: FastMap::default(),
     };
     for (k, e) in places() {
         lex.names.entry(k).or_default().place = Some(e);

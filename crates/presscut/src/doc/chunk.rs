@@ -1,18 +1,8 @@
 //! Splitting one whitespace-free chunk of text into tokens: words with their inner hyphens,
 //! periods and apostrophes, abbreviations, clitics, numbers, URLs and punctuation.
 
-use super::{Token, flags, is_apostrophe, is_word_char};
-use std::collections::HashSet;
-use std::sync::LazyLock;
-
-/// Abbreviations that keep their final period (own work, see data/abbreviations.txt).
-static ABBREVIATIONS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../../../data/ner_abbreviations.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
-});
+use super::token::{Token, is_apostrophe, is_word_char};
+use crate::lexicon::classes::abbreviation;
 
 /// A char-indexed view of one whitespace-free chunk.
 pub(super) struct Chunk<'a> {
@@ -49,18 +39,16 @@ impl Chunk<'_> {
 /// Would this letter/digit word keep a following period (initial or listed abbreviation)?
 pub(super) fn keeps_period_word(w: &str) -> bool {
     let b = w.as_bytes();
-    (b.len() == 1 && b[0].is_ascii_uppercase())
-        || ABBREVIATIONS.contains(w)
-        || (b.len() >= 2 && b.len() <= 8 && all_caps_abbreviation(w))
+    (b.len() == 1 && b[0].is_ascii_uppercase()) || abbreviation(w) != 0
 }
 
-fn push(out: &mut Vec<Token>, start: usize, end: usize, extra: u32) {
+fn push(out: &mut Vec<Token>, start: usize, end: usize) {
     if end > start {
-        out.push(Token { start, end, flags: extra });
+        out.push(Token::new(start, end, 0));
     }
 }
 
-fn looks_like_url(s: &str) -> bool {
+pub(super) fn looks_like_url(s: &str) -> bool {
     let l = s.as_bytes();
     let starts = |p: &str| l.len() > p.len() && l[..p.len()].eq_ignore_ascii_case(p.as_bytes());
     if starts("http://") || starts("https://") || starts("www.") || starts("ftp://") {
@@ -100,9 +88,9 @@ pub(super) fn split_chunk(ch: &Chunk, line_start: bool, out: &mut Vec<Token>) {
     }
     if tail > lead && looks_like_url(ch.slice(lead, tail)) {
         for k in 0..lead {
-            push(out, ch.off(k), ch.off(k + 1), 0);
+            push(out, ch.off(k), ch.off(k + 1));
         }
-        push(out, ch.off(lead), ch.off(tail), flags::URL);
+        push(out, ch.off(lead), ch.off(tail));
         i = tail;
     } else if line_start
         && n >= 2
@@ -111,7 +99,7 @@ pub(super) fn split_chunk(ch: &Chunk, line_start: bool, out: &mut Vec<Token>) {
         && (0..n - 1).all(|k| ch.is_digit(k))
     {
         // list enumerator at the start of a line: `1.`, `12.`
-        push(out, ch.off(0), ch.end, 0);
+        push(out, ch.off(0), ch.end);
         return;
     }
     while i < n {
@@ -120,23 +108,48 @@ pub(super) fn split_chunk(ch: &Chunk, line_start: bool, out: &mut Vec<Token>) {
             || (matches!(c, '+' | '.') && ch.is_digit(i + 1) && (i == 0 || !ch.is_word(i - 1)))
         {
             i = word(ch, i, out);
+        } else if c == '&'
+            && let Some(e) = character_reference(ch, i)
+        {
+            // `&amp;`, `&#8217;`: scraped text often keeps them; one mark, not a word
+            push(out, ch.off(i), ch.off(e));
+            i = e;
         } else if is_apostrophe(c)
             && let Some(e) = clitic_at(ch, i)
         {
-            push(out, ch.off(i), ch.off(e), flags::CLITIC);
+            push(out, ch.off(i), ch.off(e));
             i = e;
         } else {
-            // punctuation: runs of the same ASCII mark make one token (`...`, `--`, `**`)
+            // punctuation: runs of the same ASCII mark make one token (`...`, `--`, `**`); a
+            // doubled `''` or ``` `` ``` is one quote mark (as typewriter-style news writes them)
             let mut j = i + 1;
             if matches!(c, '.' | '-' | '*' | '=' | '_' | '~' | '!' | '?' | '#' | '+') {
                 while ch.c(j) == Some(c) {
                     j += 1;
                 }
+            } else if matches!(c, '\'' | '`') && ch.c(j) == Some(c) && ch.c(j + 1) != Some(c) {
+                j += 1;
             }
-            push(out, ch.off(i), ch.off(j), 0);
+            push(out, ch.off(i), ch.off(j));
             i = j;
         }
     }
+}
+
+/// Longest name of an HTML character reference read as one.
+const MAX_REFERENCE: usize = 10;
+
+/// The end of an HTML character reference (`&amp;`, `&#8217;`, `&#x2019;`) starting at `i`.
+fn character_reference(ch: &Chunk, i: usize) -> Option<usize> {
+    let mut j = i + 1;
+    if ch.c(j) == Some('#') {
+        j += 1;
+    }
+    let body = j;
+    while j < body + MAX_REFERENCE && ch.c(j).is_some_and(|c| c.is_ascii_alphanumeric()) {
+        j += 1;
+    }
+    (j >= body + 2 && ch.c(j) == Some(';')).then_some(j + 1)
 }
 
 /// Is there a clitic (`'s`, `'re`, `'ve`, `'ll`, `'m`, `'d`) starting at apostrophe `i`, not
@@ -217,16 +230,16 @@ fn word(ch: &Chunk, start: usize, out: &mut Vec<Token>) -> usize {
     if i >= start + 3 && is_apostrophe(ch.c(i).unwrap_or(' ')) && is_nt(ch, i) {
         let base = i - 1;
         if base > start {
-            push(out, ch.off(start), ch.off(base), 0);
+            push(out, ch.off(start), ch.off(base));
         }
-        push(out, ch.off(base), ch.off(i + 2), flags::CLITIC);
+        push(out, ch.off(base), ch.off(i + 2));
         return i + 2;
     }
     // a final period belongs to abbreviations and initials
     if ch.c(i) == Some('.') && has_letter && keeps_period(ch, start, i) {
         i += 1;
     }
-    push(out, ch.off(start), ch.off(i), 0);
+    push(out, ch.off(start), ch.off(i));
     i
 }
 
@@ -280,17 +293,5 @@ fn keeps_period(ch: &Chunk, start: usize, dot: usize) -> bool {
     if let (Some(c), None) = (cs.next(), cs.next()) {
         return c.is_uppercase();
     }
-    ABBREVIATIONS.contains(w) || (w.len() >= 2 && w.len() <= 8 && all_caps_abbreviation(w))
-}
-
-/// `ST`, `CORP` in all-caps text: the title-case form is a listed abbreviation.
-fn all_caps_abbreviation(w: &str) -> bool {
-    let b = w.as_bytes();
-    if !b.iter().all(u8::is_ascii_uppercase) {
-        return false;
-    }
-    let mut buf = [0u8; 8];
-    buf[..b.len()].copy_from_slice(b);
-    buf[1..b.len()].make_ascii_lowercase();
-    std::str::from_utf8(&buf[..b.len()]).is_ok_and(|t| ABBREVIATIONS.contains(t))
+    abbreviation(w) != 0
 }

@@ -1,9 +1,10 @@
 //! Quote marks: which mark characters open or close a quotation and which are apostrophes,
-//! inch signs or strays; pairs them per paragraph (nested quotations inside), recovers
-//! unbalanced marks locally with a warning, and links quotations that run over paragraphs.
-//! One pass over the marks with a small bounded stack, so linear in the input.
+//! inch signs or strays; pairs them per block (nested quotations inside), recovers unbalanced
+//! marks locally with a warning, and links quotations that run over blocks. One pass over the
+//! marks with a small bounded stack, so linear in the input.
 
-use super::text::{Kind, Mark, Tok};
+use super::flags::{CLOSE_MARK, OPEN_MARK, QUOTE};
+use super::token::Token;
 
 /// Deepest nesting followed; deeper openers are ignored (with a warning).
 const MAX_DEPTH: usize = 16;
@@ -16,12 +17,13 @@ const MAX_WARNINGS: usize = 20;
 
 /// A top-level quotation: content span (marks excluded) and its marks' tokens.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct QSpan {
+pub struct Quotation {
     pub open_tok: Option<usize>,
     pub close_tok: Option<usize>,
     pub start: usize,
     pub end: usize,
-    pub para: u32,
+    /// The block it stands in.
+    pub block: u32,
     /// Single marks (‘…’) rather than double ones.
     pub single: bool,
     /// Continues a quotation from the previous paragraph (no closing mark there).
@@ -190,30 +192,32 @@ fn is_elision(tail: &str) -> bool {
         .any(|e| e.eq_ignore_ascii_case(w))
 }
 
-/// Pairs the quote marks of every paragraph (token ranges `para_toks`), sets each mark token's
-/// role and `q`, and returns the top-level quotations in text order.
+/// Pairs the quote marks of every block (token ranges `para_toks`), flags each mark token as
+/// opening or closing, sets `quotation_of` (1 + the index of the top-level quotation holding
+/// each token, marks included; 0 outside) and returns the top-level quotations in text order.
 pub fn pair(
     text: &str,
-    toks: &mut [Tok],
+    toks: &mut [Token],
     para_toks: &[(usize, usize)],
+    quotation_of: &mut [u32],
     warn: &mut Warnings,
-) -> Vec<QSpan> {
+) -> Vec<Quotation> {
     let mut spans = Vec::new();
     let mut stack: Vec<Entry> = Vec::with_capacity(MAX_DEPTH);
     let mut pending_cont = false;
     for (pi, &(a, b)) in para_toks.iter().enumerate() {
         stack.clear();
         let first_span = spans.len();
-        let para_end = if b > a { toks[b - 1].end } else { 0 };
-        let para_start = if b > a { toks[a].start } else { 0 };
+        let para_end = if b > a { toks[b - 1].end() } else { 0 };
+        let para_start = if b > a { toks[a].start() } else { 0 };
         let mut seen_mark = false;
         for i in a..b {
-            if toks[i].kind != Kind::Quote {
+            if !toks[i].has(QUOTE) {
                 continue;
             }
             let first_mark = !seen_mark;
             seen_mark = true;
-            let (s, e) = (toks[i].start, toks[i].end);
+            let (s, e) = (toks[i].start(), toks[i].end());
             let ms = &text[s..e];
             let prev = text[..s].chars().next_back();
             let tail = &text[e..];
@@ -248,7 +252,7 @@ pub fn pair(
                         Some(k) => {
                             for x in &stack[k + 1..] {
                                 if x.double {
-                                    let at = toks[x.tok].start;
+                                    let at = toks[x.tok].start();
                                     warn.push(format!(
                                         "unbalanced quote mark at byte {at}; ignored"
                                     ));
@@ -256,15 +260,15 @@ pub fn pair(
                             }
                             let open = stack[k].tok;
                             stack.truncate(k);
-                            toks[open].mark = Mark::Open;
-                            toks[i].mark = Mark::Close;
+                            toks[open].flags |= OPEN_MARK;
+                            toks[i].flags |= CLOSE_MARK;
                             if k == 0 {
-                                spans.push(QSpan {
+                                spans.push(Quotation {
                                     open_tok: Some(open),
                                     close_tok: Some(i),
-                                    start: toks[open].end,
+                                    start: toks[open].end(),
                                     end: s,
-                                    para: pi as u32,
+                                    block: pi as u32,
                                     single: !double,
                                     cont_prev: false,
                                     cont_next: false,
@@ -288,10 +292,10 @@ pub fn pair(
         if let Some(k) = stack.iter().position(|x| x.double) {
             let x = stack[k];
             let next_opens = para_toks.get(pi + 1).is_some_and(|&(na, nb)| {
-                nb > na && toks[na].kind == Kind::Quote && opens_double(toks[na].text(text))
+                nb > na && toks[na].has(QUOTE) && opens_double(toks[na].text(text))
             });
-            let at = toks[x.tok].start;
-            let start = toks[x.tok].end;
+            let at = toks[x.tok].start();
+            let start = toks[x.tok].end();
             let mut end = para_end;
             if !next_opens {
                 warn.push(format!(
@@ -303,20 +307,20 @@ pub fn pair(
             }
             for y in &stack[k + 1..] {
                 if y.double {
-                    let at = toks[y.tok].start;
+                    let at = toks[y.tok].start();
                     warn.push(format!("unbalanced quote mark at byte {at}; ignored"));
                 }
             }
             if end > start {
-                toks[x.tok].mark = Mark::Open;
+                toks[x.tok].flags |= OPEN_MARK;
                 // only a top-level quotation matters; inner ones stay inside it
                 if k == 0 || stack[..k].iter().all(|y| !y.double) {
-                    spans.push(QSpan {
+                    spans.push(Quotation {
                         open_tok: Some(x.tok),
                         close_tok: None,
                         start,
                         end,
-                        para: pi as u32,
+                        block: pi as u32,
                         single: false,
                         cont_prev: false,
                         cont_next: next_opens,
@@ -334,18 +338,18 @@ pub fn pair(
     }
     spans.sort_by_key(|s| s.start);
     // drop overlaps a recovery may have created (keep the earlier quotation)
-    let mut out: Vec<QSpan> = Vec::with_capacity(spans.len());
+    let mut out: Vec<Quotation> = Vec::with_capacity(spans.len());
     for s in spans {
         if out.last().is_none_or(|l| s.start >= l.end) {
             out.push(s);
         }
     }
     for (qi, s) in out.iter().enumerate() {
-        let from = s.open_tok.unwrap_or_else(|| toks.partition_point(|t| t.start < s.start));
+        let from = s.open_tok.unwrap_or_else(|| toks.partition_point(|t| t.start() < s.start));
         let mut j = from;
         let last = s.close_tok;
-        while j < toks.len() && (toks[j].end <= s.end || Some(j) == last) {
-            toks[j].q = qi as u32 + 1;
+        while j < toks.len() && (toks[j].end() <= s.end || Some(j) == last) {
+            quotation_of[j] = qi as u32 + 1;
             if Some(j) == last {
                 break;
             }
@@ -359,27 +363,27 @@ pub fn pair(
 /// start, the quotation is taken to begin at the paragraph start.
 #[allow(clippy::too_many_arguments)]
 fn recover_unopened(
-    toks: &mut [Tok],
+    toks: &mut [Token],
     i: usize,
     a: usize,
     para_start: usize,
     unopened: bool,
-    spans: &mut Vec<QSpan>,
+    spans: &mut Vec<Quotation>,
     pi: usize,
     warn: &mut Warnings,
 ) {
-    let s = toks[i].start;
+    let s = toks[i].start();
     if unopened && s - para_start <= MAX_RECOVER && i > a {
         warn.push(format!(
             "quote mark at byte {s} closes a quotation never opened; taken from the paragraph start"
         ));
-        toks[i].mark = Mark::Close;
-        spans.push(QSpan {
+        toks[i].flags |= CLOSE_MARK;
+        spans.push(Quotation {
             open_tok: None,
             close_tok: Some(i),
             start: para_start,
             end: s,
-            para: pi as u32,
+            block: pi as u32,
             single: false,
             cont_prev: false,
             cont_next: false,
@@ -405,29 +409,9 @@ fn first_sentence_end(text: &str, from: usize, limit: usize) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::text::{split_paragraphs, tokenize};
-    use super::*;
-
     fn quotes(text: &str) -> (Vec<&str>, Vec<String>) {
-        let paras = split_paragraphs(text);
-        let mut toks = tokenize(text, &paras);
-        let pt = para_ranges(&toks, paras.len());
-        let mut w = Warnings::default();
-        let spans = pair(text, &mut toks, &pt, &mut w);
-        (spans.iter().map(|s| &text[s.start..s.end]).collect(), w.finish())
-    }
-
-    fn para_ranges(toks: &[Tok], n: usize) -> Vec<(usize, usize)> {
-        let mut v = vec![(0, 0); n];
-        for (i, t) in toks.iter().enumerate() {
-            let p = t.para as usize;
-            if v[p] == (0, 0) && (i == 0 || toks[i - 1].para != t.para) {
-                v[p] = (i, i + 1);
-            } else {
-                v[p].1 = i + 1;
-            }
-        }
-        v
+        let d = crate::doc::Doc::from_text(text);
+        (d.quotations.iter().map(|s| &text[s.start..s.end]).collect(), d.warnings.clone())
     }
 
     #[test]

@@ -114,6 +114,12 @@ fn retokenises_space_joined_tokens_identically() {
 }
 
 #[test]
+fn doubled_marks_are_one_quote_mark() {
+    assert_eq!(toks("''It's over,'' he said"), ["''", "It", "'s", "over", ",", "''", "he", "said"]);
+    assert!(tokenize("''").iter().all(|t| t.has(flags::QUOTE)));
+}
+
+#[test]
 fn flags_describe_the_token() {
     let s = "NATO said Paris 42 , iPhone";
     let t = tokenize(s);
@@ -123,21 +129,6 @@ fn flags_describe_the_token() {
     assert!(t[3].has(flags::NUMBER) && t[3].has(flags::DIGIT));
     assert!(t[4].has(flags::PUNCT));
     assert!(t[5].has(flags::HAS_UPPER) && !t[5].has(flags::CAP));
-}
-
-#[test]
-fn marks_sentence_starts_from_spans_or_lines() {
-    let s = "One two. Three four.\nFive";
-    let mut t = tokenize(s);
-    mark_sentence_starts(&mut t, &[(0, 8), (9, 20), (21, 25)]);
-    let starts: Vec<&str> =
-        t.iter().filter(|t| t.has(flags::SENT_START)).map(|t| t.text(s)).collect();
-    assert_eq!(starts, ["One", "Three", "Five"]);
-    let mut t = tokenize(s);
-    mark_sentence_starts(&mut t, &[]);
-    let starts: Vec<&str> =
-        t.iter().filter(|t| t.has(flags::SENT_START)).map(|t| t.text(s)).collect();
-    assert_eq!(starts, ["One", "Five"]);
 }
 
 #[test]

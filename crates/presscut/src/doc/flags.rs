@@ -1,6 +1,8 @@
-//! Token flag bits and how they are computed from a token's text.
+//! Token flag bits: what a token's text looks like (computed once per word type, [`of_text`]) and
+//! where the token stands (set by the tokenizer, the quote-mark pairing and the sentence
+//! splitter).
 
-use super::{is_dash, is_quote};
+use super::token::{is_dash, is_quote};
 
 /// First character is an upper-case letter.
 pub const CAP: u32 = 1;
@@ -20,11 +22,11 @@ pub const HYPHEN: u32 = 1 << 6;
 pub const PERIOD: u32 = 1 << 7;
 /// Contains a non-ASCII character.
 pub const NON_ASCII: u32 = 1 << 8;
-/// First token of a line (or of the text).
+/// First token of a line (or of a block). Position.
 pub const LINE_START: u32 = 1 << 9;
-/// First token of a sentence (set by [`mark_sentence_starts`]).
+/// First token of a sentence. Position.
 pub const SENT_START: u32 = 1 << 10;
-/// A quote mark (straight or typographic, single or double).
+/// A quote-mark character (straight or typographic, single or double; a doubled `''`).
 pub const QUOTE: u32 = 1 << 11;
 /// A dash or run of hyphens standing alone (`-`, `--`, `–`, `—`).
 pub const DASH: u32 = 1 << 12;
@@ -40,49 +42,42 @@ pub const HAS_UPPER: u32 = 1 << 16;
 pub const ALPHA: u32 = 1 << 17;
 /// Has letters of a script without case (Chinese, Arabic, …).
 pub const CASELESS: u32 = 1 << 18;
+/// A word that kept its final period (`Mr.`, `U.S.`, `J.`).
+pub const ABBREV: u32 = 1 << 19;
+/// White space (or the start of its block) comes right before the token. Position.
+pub const SPACE_BEFORE: u32 = 1 << 20;
+/// First token of a sentence or of a sentence inside a quotation (`We won` in `“We left. We
+/// won,” he said`): a capital here says nothing about a name. Position.
+pub const CLAUSE_START: u32 = 1 << 21;
+/// A quote mark that opens a quotation. Position.
+pub const OPEN_MARK: u32 = 1 << 22;
+/// A quote mark that closes a quotation. Position.
+pub const CLOSE_MARK: u32 = 1 << 23;
+/// First token of a block. Position.
+pub const BLOCK_START: u32 = 1 << 24;
 
-/// Flags of an ASCII letter/digit token from its counts.
-#[inline]
-pub(super) fn alnum_flags(first_upper: bool, up: u32, lo: u32, dg: u32) -> u32 {
-    let mut f = 0;
-    if first_upper {
-        f |= CAP;
-    }
-    if up > 0 {
-        f |= HAS_UPPER;
-        if lo == 0 {
-            f |= ALL_CAPS;
-        }
-    }
-    if dg > 0 {
-        f |= DIGIT;
-        if up + lo == 0 {
-            f |= NUMBER;
-        }
-    } else if up + lo > 0 {
-        f |= ALPHA;
-        if up == 0 {
-            f |= LOWER;
-        }
-    }
-    f
-}
+/// The flags that depend only on a token's text (the rest are positions).
+pub const TEXT: u32 = CAP
+    | ALL_CAPS
+    | LOWER
+    | DIGIT
+    | NUMBER
+    | PUNCT
+    | HYPHEN
+    | PERIOD
+    | NON_ASCII
+    | QUOTE
+    | DASH
+    | CLITIC
+    | URL
+    | FINAL
+    | HAS_UPPER
+    | ALPHA
+    | CASELESS
+    | ABBREV;
 
-/// Flags of a one-byte ASCII punctuation token.
-#[inline]
-pub(super) fn mark_flags(c: u8) -> u32 {
-    PUNCT
-        | match c {
-            b'"' | b'\'' => QUOTE,
-            b'.' => FINAL | PERIOD,
-            b'!' | b'?' => FINAL,
-            b'-' => DASH | HYPHEN,
-            _ => 0,
-        }
-}
-
-/// Flags that depend only on the token's own text.
-pub(super) fn compute_flags(s: &str) -> u32 {
+/// The flags of a token's text (those in [`TEXT`]).
+pub fn of_text(s: &str) -> u32 {
     let mut f = 0;
     let (mut upper, mut lower, mut digit, mut letters, mut other) =
         (0usize, 0usize, 0usize, 0usize, 0usize);
@@ -166,7 +161,7 @@ pub(super) fn compute_flags(s: &str) -> u32 {
         f |= PUNCT;
         let mut cs = s.chars();
         if let Some(c) = cs.next() {
-            if is_quote(c) && cs.next().is_none() {
+            if is_quote(c) && (cs.next().is_none() || s == "''" || s == "``") {
                 f |= QUOTE;
             } else if is_dash(c) && s.chars().all(is_dash) {
                 f |= DASH;
@@ -183,5 +178,16 @@ pub(super) fn compute_flags(s: &str) -> u32 {
     {
         f |= CLITIC;
     }
+    if letters > 0 && s.ends_with('.') {
+        f |= ABBREV;
+    }
+    if s.len() > 3 && s.starts_with('&') && s.ends_with(';') {
+        // an HTML character reference (`&amp;`) is a mark
+        f = PUNCT;
+    }
+    if s.contains(['.', '@', ':']) && super::chunk::looks_like_url(s) {
+        f |= URL;
+    }
+    debug_assert_eq!(f & !TEXT, 0, "a text flag missing from TEXT");
     f
 }
