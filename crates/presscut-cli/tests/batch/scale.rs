@@ -68,7 +68,7 @@ fn records_after_a_slow_one_are_processed_while_it_runs() {
     // Less fast work than slow work, all of it within the pipeline's window (outputs are about
     // five times their input).
     let slow = serde_json::json!({"id": "slow", "text": long_text(&mut rng, 10_000_000)});
-    let fast: Vec<String> = (0..700)
+    let fast: Vec<String> = (0..1_000)
         .map(|i| serde_json::json!({"id": i, "text": long_text(&mut rng, 10_000)}).to_string())
         .collect();
     let fast_path = dir.join("fast.jsonl");
@@ -125,8 +125,11 @@ fn records_after_a_slow_one_are_processed_while_it_runs() {
         "fast records alone {fast_alone:?}; mixed run {:?}, of which {tail:?} after the slow record",
         end - start
     );
+    // Behind a barrier the tail is at least the fast records' own time (measured: 1.5x it with
+    // the window cut to two records); the tail also writes the rest of the slow record's line
+    // and the queued lines, which weighs more as extraction gets faster, hence 0.75.
     assert!(
-        tail < fast_alone.mul_f64(0.5),
+        tail < fast_alone.mul_f64(0.75),
         "the records after the slow one were processed only after it: {tail:?} after it, \
          {fast_alone:?} for all fast records alone"
     );
