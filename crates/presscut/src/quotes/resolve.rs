@@ -24,8 +24,6 @@ pub struct Attribution {
     pub end: usize,
     pub cue: Option<(usize, usize)>,
     pub speaker: Option<SpeakerRef>,
-    /// Probability that content and speaker are both right.
-    pub confidence: f64,
 }
 
 /// A resolved speaker: canonical name, the index of its entity cluster, and the words naming it.
@@ -70,7 +68,7 @@ pub fn resolve(
     let mut state = Speakers::new(resolver);
     for (i, q) in quotes.iter().enumerate() {
         let speaker = match (q.speaker, q.carried_from) {
-            (Some(span), _) => Some(state.mention(doc.text, q, span, quotes)),
+            (Some(span), _) => state.mention(doc.text, q, span, quotes),
             (None, Some(from)) if from < i => {
                 let same_paragraph = paragraph_of(quotes[from].start) == paragraph_of(q.start);
                 state.resolved[from]
@@ -109,25 +107,9 @@ pub fn resolve(
             start: q.start,
             end: q.end,
             cue: q.cue,
-            confidence: interim_confidence(q.kind, speaker.as_ref()),
             speaker,
         })
         .collect()
-}
-
-/// A first estimate by kind and speaker state; the attribution issue (#12) replaces it with a
-/// model learned on PolNeAR train and calibrated on held-out articles.
-fn interim_confidence(kind: QuoteKind, speaker: Option<&SpeakerRef>) -> f64 {
-    let base = match kind {
-        QuoteKind::Direct => 0.8,
-        QuoteKind::Mixed => 0.6,
-        QuoteKind::Indirect => 0.5,
-    };
-    match speaker {
-        Some(s) if s.entity.is_some() => base,
-        Some(_) => base * 0.8,
-        None => base * 0.5,
-    }
 }
 
 /// The speakers resolved so far, and what pronouns read of them.
@@ -171,14 +153,15 @@ impl<'r> Speakers<'r> {
         self.resolved.push(speaker);
     }
 
-    /// The speaker the words `span` of quote `q` name.
+    /// The speaker the words `span` of quote `q` name; None when they are doubtful words
+    /// (`Well`, `Ky.`) that are no entity's mention.
     fn mention(
         &self,
         text: &str,
         q: &RawQuote,
         span: (usize, usize),
         quotes: &[RawQuote],
-    ) -> SpeakerRef {
+    ) -> Option<SpeakerRef> {
         let r = self.resolver;
         let written = text.get(span.0..span.1).unwrap_or_default().trim();
         let found = match q.speaker_form {
@@ -192,19 +175,25 @@ impl<'r> Speakers<'r> {
         };
         let clusters = r.clusters();
         if let Some(idx) = found {
-            SpeakerRef { name: clusters[idx].name.clone(), entity: Some(idx), mention: Some(span) }
+            Some(SpeakerRef {
+                name: clusters[idx].name.clone(),
+                entity: Some(idx),
+                mention: Some(span),
+            })
+        } else if q.speaker_doubtful {
+            None
         } else if let Some(name) = (q.speaker_form == Some(SpeakerForm::Pronoun)
             && q.speaker_antecedent.is_none())
         .then(|| self.unnamed_antecedent(written, span.0, quotes))
         .flatten()
         {
-            SpeakerRef { name, entity: None, mention: Some(span) }
+            Some(SpeakerRef { name, entity: None, mention: Some(span) })
         } else {
             let name = match q.speaker_antecedent.and_then(|(a, b)| text.get(a..b)) {
                 Some(ante) => ante.trim().to_owned(),
                 None => written.to_owned(),
             };
-            SpeakerRef { name, entity: None, mention: Some(span) }
+            Some(SpeakerRef { name, entity: None, mention: Some(span) })
         }
     }
 
@@ -339,6 +328,7 @@ mod tests {
             speaker,
             speaker_form: form,
             speaker_antecedent: None,
+            speaker_doubtful: false,
             carried_from: None,
         }
     }
