@@ -124,3 +124,25 @@ on Monday.\n\n\"The buses are full every morning and the drivers are tired of wa
     }
     assert!(named.2 >= 0.8, "{qs:?}");
 }
+
+#[test]
+fn a_spokeswoman_for_someone_stays_the_spokeswoman() {
+    let text = "Budget talks\n\nPrime Minister Jane Doe met union leaders on Monday.\n\n\
+A spokeswoman for Prime Minister Jane Doe said the talks would continue. The Doe campaign said \
+the polls were wrong.\n";
+    let qs = quotes(text);
+    let jane = Some("Jane Doe".to_owned());
+    assert_ne!(speaker_of(&qs, "talks would continue"), jane);
+    assert_ne!(speaker_of(&qs, "polls were wrong"), jane);
+}
+
+#[test]
+fn a_pronoun_skips_people_named_inside_a_quote_or_addressed() {
+    let text = "Storm repairs\n\n\"We owe a lot to Peter Hale,\" residents said on Monday.\n\n\
+He said the repairs would take weeks.\n\n\
+Governor Paul Ferris was questioned on Sunday, asked by Mark Dunn about the budget. He said the \
+budget was balanced.\n";
+    let qs = quotes(text);
+    assert_ne!(speaker_of(&qs, "repairs would take weeks"), Some("Peter Hale".to_owned()));
+    assert_eq!(speaker_of(&qs, "budget was balanced"), Some("Paul Ferris".to_owned()));
+}

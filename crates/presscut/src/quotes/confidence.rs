@@ -145,16 +145,10 @@ pub fn features(article: &Article, i: usize) -> [f32; N_FEATURES] {
             && letters.clone().all(char::is_uppercase)),
     );
     set("mention_in_content", on(m.start >= q.start && m.end <= q.end));
-    let distance = if m.end <= q.start {
-        q.start - m.end
-    } else if m.start >= q.end {
-        m.start - q.end
-    } else {
-        0
-    };
+    let outside = m.end <= q.start || m.start >= q.end;
+    let distance = if m.end <= q.start { q.start - m.end } else { m.start.saturating_sub(q.end) };
     set("log_distance", (1.0 + distance.min(FAR_CHARS) as f32).ln() / 6.0);
-    let near =
-        distance <= NEAR_CHARS && m.end <= q.start || m.start >= q.end && distance <= NEAR_CHARS;
+    let near = outside && distance <= NEAR_CHARS;
     let said = q.cue.as_ref().is_some_and(|c| SAY_CUES.contains(&c.text.to_lowercase().as_str()));
     set("said_near", on(said && near));
     set(
