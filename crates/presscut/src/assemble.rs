@@ -102,7 +102,8 @@ pub fn run(p: Parts<'_>) -> Article {
                     mention: s.mention.map(|(a, b)| out.text_span(a, b)),
                 }),
                 cue: q.cue.map(|(a, b)| out.text_span(a, b)),
-                confidence: q.confidence,
+                // set from the finished Article by `quotes::confidence::apply`
+                confidence: 0.0,
             }
         })
         .collect();

@@ -78,6 +78,12 @@ pub mod devtools {
     #[cfg(feature = "train")]
     pub use crate::quotes::training as quotes_training;
 
+    /// The quote confidence model's features of each quote of an Article, for
+    /// `examples/quote_features` (the training script reads them).
+    pub use crate::quotes::confidence::{
+        FEATURE_NAMES as QUOTE_FEATURE_NAMES, features as quote_features,
+    };
+
     /// `(line, feature row)` for every layout unit of a (normalised) text.
     pub fn layout_features(text: &str) -> Vec<(String, Vec<f32>)> {
         let normalized = crate::normalize::run(text.as_bytes());

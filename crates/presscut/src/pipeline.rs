@@ -74,8 +74,9 @@ pub fn extract_bytes(input: &[u8], options: &Options) -> Result<Article, Error> 
     keywords::respell(&mut found, &names);
     let keywords = found.into_iter().map(|k| Keyword { text: k.text, score: k.score }).collect();
 
-    // 9. Assemble the Article: byte spans become code-point spans of the output text.
-    Ok(assemble::run(assemble::Parts {
+    // 9. Assemble the Article: byte spans become code-point spans of the output text; each
+    //    quote's confidence is read from the finished Article.
+    let mut article = assemble::run(assemble::Parts {
         options,
         source_format,
         normalized: &normalized,
@@ -87,5 +88,7 @@ pub fn extract_bytes(input: &[u8], options: &Options) -> Result<Article, Error> 
         sources: &sources,
         keywords,
         warnings: quote_warnings,
-    }))
+    });
+    quotes::confidence::apply(&mut article);
+    Ok(article)
 }

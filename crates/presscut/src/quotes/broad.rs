@@ -47,6 +47,8 @@ pub fn push(d: &View, f: &mut Found, c: &BroadCand) {
         carried_from: None,
         span: None,
         open: false,
+        turn: false,
+        rejected: false,
     });
 }
 

@@ -255,6 +255,8 @@ pub fn headline(d: &View, f: &mut Found) {
         carried_from: None,
         span: None,
         open: false,
+        turn: false,
+        rejected: false,
     });
 }
 

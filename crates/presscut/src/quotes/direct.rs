@@ -91,6 +91,8 @@ pub fn attribute(d: &View) -> Found {
             carried_from: None,
             span: Some(qi),
             open: frame.is_none_or(|fr| fr.speaker.is_none()),
+            turn: false,
+            rejected: false,
         };
         f.span_cand[qi] = Some(f.cands.len());
         f.cands.push(cand);

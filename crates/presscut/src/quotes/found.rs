@@ -1,6 +1,7 @@
 //! The attributions the passes build: candidates with their spans, speaker and cue, which cues
 //! they used, and the final list without near-duplicates.
 
+use super::notsaid::names_nobody;
 use super::speaker::Np;
 use super::view::View;
 use super::{QuoteKind, RawQuote};
@@ -50,6 +51,10 @@ pub struct Cand {
     pub span: Option<usize>,
     /// A direct quote with no attribution yet, waiting for `direct::carry`.
     pub open: bool,
+    /// A turn of a transcript (`NAME: …`): its speaker is the label.
+    pub turn: bool,
+    /// Found to be no attribution after all (`notsaid`): left out of the result.
+    pub rejected: bool,
 }
 
 /// Attributions found so far, and which cues they used.
@@ -101,7 +106,7 @@ impl Found {
         let mut stands_for: Vec<usize> = (0..n).collect();
         for &i in &order {
             let c = &self.cands[i];
-            if c.end <= c.start || c.open {
+            if c.end <= c.start || c.open || c.rejected {
                 continue;
             }
             match index.clash(c.start, c.end) {
@@ -134,6 +139,8 @@ impl Found {
                     speaker: sp.map(|s| doc.bytes(s.a, s.b)),
                     speaker_form: sp.map(|s| s.form),
                     speaker_antecedent: sp.and_then(|s| s.antecedent).map(|(a, b)| doc.bytes(a, b)),
+                    speaker_doubtful: sp
+                        .is_some_and(|s| !c.turn && names_nobody(doc, s.a, s.b, s.form)),
                     carried_from: if sp.is_some() { None } else { carried },
                 }
             })

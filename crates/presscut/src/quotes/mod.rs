@@ -7,15 +7,18 @@
 
 mod broad;
 mod carry;
+pub mod confidence;
 mod direct;
 mod found;
 mod lexicon;
 mod model;
 mod nonspeech;
+mod notsaid;
 mod reported;
 mod resolve;
 mod speaker;
 mod trail;
+mod transcript;
 mod view;
 
 use crate::doc::Doc;
@@ -64,6 +67,9 @@ pub struct RawQuote {
     pub speaker_form: Option<SpeakerForm>,
     /// For a relative-pronoun speaker (`Smith, who said …`): the noun phrase it stands for.
     pub speaker_antecedent: Option<(usize, usize)>,
+    /// The speaker words may name no one (`Well`, `Ky.`, `citing`): kept only when they
+    /// resolve to an entity.
+    pub speaker_doubtful: bool,
     /// Index (into `QuoteResult::quotes`) of the quote whose speaker this one continues, when
     /// `speaker` is None (a quotation with no attribution of its own next to an attributed one).
     pub carried_from: Option<usize>,
@@ -84,6 +90,8 @@ pub fn extract(doc: &Doc) -> QuoteResult {
     broad::attribute(&v, &mut found);
     carry::headline(&v, &mut found);
     carry::carry(&v, &mut found);
+    let in_turn = transcript::attribute(&v, &mut found);
+    notsaid::prune(&v, &mut found, &in_turn);
     QuoteResult { quotes: found.finish(&v), warnings: doc.warnings.clone() }
 }
 

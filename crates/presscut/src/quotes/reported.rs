@@ -419,6 +419,8 @@ fn push(d: &View, f: &mut Found, c: CueHit, a: usize, b: usize, speaker: Option<
         carried_from: None,
         span: None,
         open: false,
+        turn: false,
+        rejected: false,
     });
     true
 }

@@ -24,8 +24,6 @@ pub struct Attribution {
     pub end: usize,
     pub cue: Option<(usize, usize)>,
     pub speaker: Option<SpeakerRef>,
-    /// Probability that content and speaker are both right.
-    pub confidence: f64,
 }
 
 /// A resolved speaker: canonical name, the index of its entity cluster, and the words naming it.
@@ -67,10 +65,10 @@ pub fn resolve(
     headline: Option<(usize, usize)>,
 ) -> Vec<Attribution> {
     let paragraph_of = |pos: usize| doc.blocks.partition_point(|b| b.end <= pos);
-    let mut state = Speakers::new(resolver);
+    let mut state = Speakers::new(doc, resolver);
     for (i, q) in quotes.iter().enumerate() {
         let speaker = match (q.speaker, q.carried_from) {
-            (Some(span), _) => Some(state.mention(doc.text, q, span, quotes)),
+            (Some(span), _) => state.mention(doc, q, span, quotes),
             (None, Some(from)) if from < i => {
                 let same_paragraph = paragraph_of(quotes[from].start) == paragraph_of(q.start);
                 state.resolved[from]
@@ -109,25 +107,62 @@ pub fn resolve(
             start: q.start,
             end: q.end,
             cue: q.cue,
-            confidence: interim_confidence(q.kind, speaker.as_ref()),
             speaker,
         })
         .collect()
 }
 
-/// A first estimate by kind and speaker state; the attribution issue (#12) replaces it with a
-/// model learned on PolNeAR train and calibrated on held-out articles.
-fn interim_confidence(kind: QuoteKind, speaker: Option<&SpeakerRef>) -> f64 {
-    let base = match kind {
-        QuoteKind::Direct => 0.8,
-        QuoteKind::Mixed => 0.6,
-        QuoteKind::Indirect => 0.5,
-    };
-    match speaker {
-        Some(s) if s.entity.is_some() => base,
-        Some(_) => base * 0.8,
-        None => base * 0.5,
+/// Words before a person's name that make them the one spoken to or about, not a speaker a
+/// later pronoun can stand for (`told Smith`, `asked by Smith`, `thanked Smith`).
+const ADDRESSEE_BEFORE: &[&str] = &["told", "asked", "by", "to", "thanked", "interviewed", "urged"];
+
+/// Whether a person named at byte `pos` can be what a later `he` or `she` stands for: not
+/// inside a quotation (someone the speaker talks about), not in a caption or photo credit, not
+/// the person addressed or asking.
+fn antecedent_place(doc: &Doc, pos: usize) -> bool {
+    let k = doc.token_at(pos);
+    if k >= doc.tokens.len() || doc.quotation_of(k).is_some() {
+        return false;
     }
+    if doc.blocks.get(doc.block_of(k)).is_some_and(|b| b.kind == crate::model::BlockKind::Caption) {
+        return false;
+    }
+    !(k > 0 && ADDRESSEE_BEFORE.iter().any(|w| doc.word(k - 1).eq_ignore_ascii_case(w)))
+}
+
+/// The words of a role phrase that name the speaker when it works for or belongs to someone
+/// else: after a possessive (`Doe's spokesman` → `spokesman`), before a preposition (`a
+/// spokeswoman for the minister` → `a spokeswoman`), when those words end in a lower-case noun
+/// (`Ministry of Defence` stays whole). None when the phrase is all its own.
+fn own_words(doc: &Doc, span: (usize, usize)) -> Option<(usize, usize)> {
+    use crate::lexicon::classes::class::PREP;
+    let (a, b) = doc.tokens_in(span.0, span.1);
+    let mut from = a;
+    for k in a..b {
+        if matches!(doc.word(k), "'s" | "’s" | "s'" | "s’") && k + 1 < b {
+            from = k + 1;
+        }
+    }
+    let to = (from + 1..b).find(|&k| doc.classes(k) & PREP != 0).unwrap_or(b);
+    if to <= from || (from == a && to == b) {
+        return None;
+    }
+    let last = (from..to).rev().find(|&k| doc.word(k).chars().any(char::is_alphanumeric))?;
+    if doc.word(last).starts_with(char::is_uppercase) {
+        return None;
+    }
+    let (s, _) = doc.bytes(from, from + 1);
+    let (_, e) = doc.bytes(to - 1, to);
+    Some((s, e))
+}
+
+/// Whether the last word of `span` is capitalised (`Democrats`, not `the Smith campaign`).
+fn span_head_capitalised(doc: &Doc, span: (usize, usize)) -> bool {
+    let (a, b) = doc.tokens_in(span.0, span.1);
+    (a..b)
+        .rev()
+        .find(|&k| doc.word(k).chars().any(char::is_alphanumeric))
+        .is_some_and(|k| doc.word(k).starts_with(char::is_uppercase))
 }
 
 /// The speakers resolved so far, and what pronouns read of them.
@@ -143,12 +178,12 @@ struct Speakers<'r> {
 }
 
 impl<'r> Speakers<'r> {
-    fn new(resolver: &'r Resolver<'r>) -> Self {
+    fn new(doc: &Doc, resolver: &'r Resolver<'r>) -> Self {
         let clusters = resolver.clusters();
         let mut compatible: [Vec<(usize, usize)>; 2] = Default::default();
         for m in resolver.mentions().all() {
             let c = &clusters[m.cluster];
-            if c.kind != EntityKind::Person {
+            if c.kind != EntityKind::Person || !antecedent_place(doc, m.start) {
                 continue;
             }
             for (k, g) in [Gender::Male, Gender::Female].into_iter().enumerate() {
@@ -171,15 +206,17 @@ impl<'r> Speakers<'r> {
         self.resolved.push(speaker);
     }
 
-    /// The speaker the words `span` of quote `q` name.
+    /// The speaker the words `span` of quote `q` name; None when they are doubtful words
+    /// (`Well`, `Ky.`) that are no entity's mention.
     fn mention(
         &self,
-        text: &str,
+        doc: &Doc,
         q: &RawQuote,
         span: (usize, usize),
         quotes: &[RawQuote],
-    ) -> SpeakerRef {
+    ) -> Option<SpeakerRef> {
         let r = self.resolver;
+        let text = doc.text;
         let written = text.get(span.0..span.1).unwrap_or_default().trim();
         let found = match q.speaker_form {
             Some(SpeakerForm::Pronoun) => match q.speaker_antecedent {
@@ -187,24 +224,42 @@ impl<'r> Speakers<'r> {
                 Some(ante) => r.name(ante).or_else(|| r.role(ante)),
                 None => self.pronoun(written, span.0, quotes),
             },
-            Some(SpeakerForm::Role) => r.role(span).or_else(|| r.name(span)),
-            _ => r.name(span).or_else(|| r.role(span)),
+            // `a spokeswoman for the prime minister`, `Doe's spokesman`, `the Smith campaign`:
+            // the role phrase's own words, never the person it works for
+            _ => match own_words(doc, span) {
+                Some(own) => r.role(own),
+                None if matches!(
+                    q.speaker_form,
+                    Some(SpeakerForm::Role | SpeakerForm::Group | SpeakerForm::Other)
+                ) =>
+                {
+                    let head_capitalised = span_head_capitalised(doc, span);
+                    r.role(span).or_else(|| head_capitalised.then(|| r.name(span)).flatten())
+                }
+                None => r.name(span).or_else(|| r.role(span)),
+            },
         };
         let clusters = r.clusters();
         if let Some(idx) = found {
-            SpeakerRef { name: clusters[idx].name.clone(), entity: Some(idx), mention: Some(span) }
+            Some(SpeakerRef {
+                name: clusters[idx].name.clone(),
+                entity: Some(idx),
+                mention: Some(span),
+            })
+        } else if q.speaker_doubtful {
+            None
         } else if let Some(name) = (q.speaker_form == Some(SpeakerForm::Pronoun)
             && q.speaker_antecedent.is_none())
         .then(|| self.unnamed_antecedent(written, span.0, quotes))
         .flatten()
         {
-            SpeakerRef { name, entity: None, mention: Some(span) }
+            Some(SpeakerRef { name, entity: None, mention: Some(span) })
         } else {
             let name = match q.speaker_antecedent.and_then(|(a, b)| text.get(a..b)) {
                 Some(ante) => ante.trim().to_owned(),
                 None => written.to_owned(),
             };
-            SpeakerRef { name, entity: None, mention: Some(span) }
+            Some(SpeakerRef { name, entity: None, mention: Some(span) })
         }
     }
 
@@ -339,6 +394,7 @@ mod tests {
             speaker,
             speaker_form: form,
             speaker_antecedent: None,
+            speaker_doubtful: false,
             carried_from: None,
         }
     }
