@@ -17,6 +17,7 @@ mod entities;
 mod error;
 mod html;
 mod keywords;
+mod lang;
 mod layout;
 mod lexicon;
 mod model;

@@ -4,7 +4,7 @@ use crate::error::Error;
 use crate::model::{Article, BlockKind, Keyword, SourceFormat};
 use crate::options::{Format, Options};
 use crate::{
-    assemble, entities, html, keywords, layout, normalize, quotes, sentences, sources, time,
+    assemble, entities, html, keywords, lang, layout, normalize, quotes, sentences, sources, time,
 };
 
 /// Inputs larger than this are refused with [`Error::InputTooLarge`].
@@ -38,12 +38,31 @@ pub fn extract_bytes(input: &[u8], options: &Options) -> Result<Article, Error> 
     }
 
     // 2. Layout and cleaning: blocks, title, boilerplate, metadata from the text.
-    let layout = layout::run(&normalized.text, options.clean);
+    let mut layout = layout::run(&normalized.text, options.clean);
+    // 2b. Language: the page's declaration where the text confirms it, else the text's own.
+    layout.metadata.language = lang::decide(&layout.text, layout.metadata.language.as_deref());
     let text = layout.text.as_str();
 
     // 3. Sentences inside blocks.
     let block_spans: Vec<(usize, usize)> = layout.blocks.iter().map(|b| (b.start, b.end)).collect();
     let sentences = sentences::split(text, &block_spans);
+
+    // 3b. The analysis stages exist for English: other languages get none, and a warning.
+    if let Some(code) = layout.metadata.language.as_deref().filter(|l| !lang::is_english(Some(l))) {
+        return Ok(assemble::run(assemble::Parts {
+            options,
+            source_format,
+            normalized: &normalized,
+            layout: &layout,
+            sentences: &sentences,
+            entities: &[],
+            quotes: &[],
+            dates: &[],
+            sources: &[],
+            keywords: Vec::new(),
+            warnings: vec![format!("language {code}: no English analysis")],
+        }));
+    }
 
     // 4. Entities, clustered per article.
     let entities = entities::run(text, &sentences);

@@ -42,6 +42,9 @@ pub struct Layout {
 }
 
 /// Lays out `text` (normalised). With `clean` off the text is kept as it is.
+///
+/// Never inlined, so that profiles show the stage's cost on its own.
+#[inline(never)]
 pub fn run(text: &str, clean: bool) -> Layout {
     if clean { clean_layout(text) } else { verbatim(text) }
 }
