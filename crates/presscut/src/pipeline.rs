@@ -60,7 +60,11 @@ pub fn extract_bytes(input: &[u8], options: &Options) -> Result<Article, Error> 
             dates: &[],
             sources: &[],
             keywords: Vec::new(),
-            warnings: vec![format!("language {code}: no English analysis")],
+            warnings: [
+                layout.warnings.clone(),
+                vec![format!("language {code}: no English analysis")],
+            ]
+            .concat(),
         }));
     }
 
@@ -108,6 +112,6 @@ pub fn extract_bytes(input: &[u8], options: &Options) -> Result<Article, Error> 
         dates: &dates,
         sources: &sources,
         keywords,
-        warnings: quote_warnings,
+        warnings: [layout.warnings.clone(), quote_warnings].concat(),
     }))
 }
