@@ -16,7 +16,8 @@ measures on training articles and phrasings instead (thresholds are chosen there
 
 Scores, by line: recall = inserted furniture lines removed / inserted; precision = inserted
 lines removed / all lines removed (an article line removed is a false positive, whatever it
-says); also how many article lines were lost, and recall by kind.
+says); also how many article lines were lost, and recall by kind. A line the cleaner joined
+with the next lines of its paragraph (hard-wrapped text is joined) counts as kept.
 """
 import argparse
 import collections
@@ -24,6 +25,7 @@ import json
 import os
 import random
 import subprocess
+import unicodedata
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -35,6 +37,9 @@ VARIANTS = 3
 
 
 def collapse(s):
+    """A line as presscut's normalisation leaves it (format and control characters such as soft
+    hyphens and byte-order marks dropped), with its spaces collapsed."""
+    s = "".join(c for c in s if c in "\t\n" or unicodedata.category(c) not in ("Cf", "Cc"))
     return " ".join(s.split())
 
 
@@ -51,12 +56,30 @@ def kept_lines(article):
     return out
 
 
+def removed_flags(text, lines, kept):
+    """Whether each input line was removed. The cleaner joins the lines of a hard-wrapped
+    paragraph into one, so a line counts as kept when it, or a run of consecutive lines of its
+    block joined by spaces, is a line of the output."""
+    flags = []
+    for block in text.split("\n\n"):
+        parts = [collapse(l) for l in block.split("\n")]
+        keep = [False] * len(parts)
+        for i in range(len(parts)):
+            for j in range(i, len(parts)):
+                if " ".join(p for p in parts[i:j + 1] if p) in kept:
+                    keep[i:j + 1] = [True] * (j + 1 - i)
+        flags.extend(not k for k in keep)
+    assert len(flags) == len(lines), "blocks and lines disagree"
+    return flags
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--articles", default=DEFAULT_ARTICLES)
     ap.add_argument("--out", default=os.path.join(ROOT, "target", "furniture"))
     ap.add_argument("--presscut", default=os.path.join(ROOT, "target", "release", "presscut"))
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--show", type=int, default=15, help="missed and lost lines to print")
     ap.add_argument("--split", default="bench", choices=["bench", "train"],
                     help="phrasings to insert: `train` only for developing on training articles")
     args = ap.parse_args()
@@ -72,7 +95,7 @@ def main():
             text, lines = gen.insert(paragraphs, rng.randint(3, 8))
             doc_id = f"{rec['id']}#{v}"
             docs.append({"id": doc_id, "text": text})
-            gold[doc_id] = lines
+            gold[doc_id] = (text, lines)
     inp = os.path.join(args.out, "bench.jsonl")
     out = os.path.join(args.out, "bench.out.jsonl")
     with open(inp, "w", encoding="utf-8") as f:
@@ -87,10 +110,10 @@ def main():
     for line in open(out, encoding="utf-8"):
         a = json.loads(line)
         kept = kept_lines(a)
-        for text, kind in gold[a["id"]]:
+        doc_text, lines = gold[a["id"]]
+        for (text, kind), removed in zip(lines, removed_flags(doc_text, lines, kept)):
             if not text.strip():
                 continue
-            removed = collapse(text) not in kept
             if kind is None:
                 article_lines += 1
                 if removed:
@@ -108,9 +131,9 @@ def main():
     r = tp / (tp + fn) if tp + fn else 0.0
     print(f"documents {len(docs)}; furniture lines {tp + fn}; article lines {article_lines}")
     print("recall by kind: " + ", ".join(f"{k} {found_kind[k] / n:.3f} ({n})" for k, n in sorted(by_kind.items())))
-    for m in missed[:15]:
+    for m in missed[:args.show]:
         print("  missed", m)
-    for m in lost[:15]:
+    for m in lost[:args.show]:
         print("  lost  ", m)
     print(f"furniture: P {p:.3f} R {r:.3f} (removed {tp} of {tp + fn} inserted lines; "
           f"{fp} of {article_lines} article lines removed)")

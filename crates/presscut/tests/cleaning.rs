@@ -81,3 +81,95 @@ fn an_already_clean_article_keeps_its_first_paragraph() {
     assert!(a.boilerplate.is_empty(), "{:?}", a.boilerplate);
     assert_eq!(a.text, text);
 }
+
+/// The article with furniture of many kinds between its paragraphs, worded for this test.
+const FURNISHED: &str = "Harbour city votes to build flood wall
+
+PORTSMOUTH — The city council voted on Wednesday to build a two-mile flood wall along the harbour front, ending a debate that has divided residents for almost a decade.
+
+ADVERTISEMENT
+
+The plan, approved by seven votes to four, will cost about $120 million and is expected to take five years to complete, officials said.
+
+Workers repair the sea wall near the ferry terminal in March. (Photo: Sam Ortiz/Coastal News)
+
+Tom Hale / Harbour Wire
+
+MORE: Residents split over ferry timetable
+
+\"This is the most important decision this council has made in a generation,\" Mayor Daniel Okafor told reporters after the vote.
+
+Share on Facebook
+Share on WhatsApp
+Copy link
+
+Get the Harbour Briefing newsletter in your inbox every morning
+
+Opponents said the wall would cut the historic waterfront off from the sea and drive away tourists.
+
+Related stories
+Ferry fares to rise in April
+New bridge opens to cyclists
+
+11:42 GMT
+
+This video is unavailable in your region
+
+© 2026 Harbour Media Group. All rights reserved.
+
+The council will meet again in June to choose a contractor, a spokesman said.";
+
+#[test]
+fn furniture_inside_an_article_is_removed_with_its_kind_and_the_article_kept() {
+    let a = clean(FURNISHED);
+    let kinds: Vec<(BoilerplateKind, &str)> =
+        a.boilerplate.iter().map(|b| (b.kind, b.text.as_str())).collect();
+    let kind_of = |line: &str| kinds.iter().find(|(_, t)| *t == line).map(|(k, _)| *k);
+    assert_eq!(kind_of("ADVERTISEMENT"), Some(BoilerplateKind::Advertisement));
+    assert_eq!(kind_of("Tom Hale / Harbour Wire"), Some(BoilerplateKind::Metadata));
+    assert_eq!(
+        kind_of("MORE: Residents split over ferry timetable"),
+        Some(BoilerplateKind::Related)
+    );
+    assert_eq!(kind_of("Share on WhatsApp"), Some(BoilerplateKind::Share));
+    assert_eq!(
+        kind_of("Get the Harbour Briefing newsletter in your inbox every morning"),
+        Some(BoilerplateKind::Newsletter)
+    );
+    assert_eq!(kind_of("New bridge opens to cyclists"), Some(BoilerplateKind::Related));
+    assert_eq!(kind_of("11:42 GMT"), Some(BoilerplateKind::Metadata));
+    assert_eq!(kind_of("This video is unavailable in your region"), Some(BoilerplateKind::Other));
+    assert_eq!(
+        kind_of("© 2026 Harbour Media Group. All rights reserved."),
+        Some(BoilerplateKind::Footer)
+    );
+    // captions are `other` (the contract has no caption kind)
+    assert!(kinds.iter().any(|(k, t)| *k == BoilerplateKind::Other && t.starts_with("Workers")));
+    assert_eq!(a.boilerplate.len(), 14, "{kinds:#?}");
+    // the article is whole: every paragraph, nothing else
+    assert_eq!(a.title.as_deref(), Some("Harbour city votes to build flood wall"));
+    let paragraphs = block_texts(&a, BlockKind::Paragraph);
+    assert_eq!(paragraphs.len(), 5, "{paragraphs:#?}");
+    assert!(paragraphs[4].starts_with("The council will meet again in June"));
+}
+
+#[test]
+fn a_live_blogs_entry_times_stay_but_a_stray_timestamp_goes() {
+    // Entry times of one shape, the hour alone (`1 p.m.`) too, each over its own entry.
+    let entries: String = [
+        ("9:05 a.m.", "Queues formed outside the schools in the northern districts."),
+        ("10:20 a.m.", "Turnout reached a fifth of the roll by mid-morning, officials said."),
+        ("11:45 a.m.", "The governor voted in her home town and thanked the volunteers."),
+        ("1 p.m.", "A power cut delayed voting at two stations near the port."),
+        ("2:30 p.m.", "The count went on in the northern districts, election officials said."),
+    ]
+    .iter()
+    .map(|(t, entry)| format!("{t}\n\n{entry}\n\n"))
+    .collect();
+    let a = clean(&format!(
+        "Election day as it happened\n\n{entries}Updated 4 minutes ago\n\nPolls closed at eight."
+    ));
+    assert!(a.text.contains("\n\n1 p.m.\n\n"), "{}", a.text);
+    assert_eq!(a.boilerplate.len(), 1, "{:?}", a.boilerplate);
+    assert_eq!(a.boilerplate[0].text, "Updated 4 minutes ago");
+}

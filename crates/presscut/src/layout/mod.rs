@@ -10,9 +10,11 @@
 mod build;
 mod byline;
 mod features;
+mod forms;
 mod lines;
 mod lists;
 mod model;
+mod prepare;
 mod repeats;
 mod rules;
 mod title;
@@ -20,10 +22,14 @@ mod title;
 use crate::model::{BlockKind, Boilerplate, BoilerplateKind, Metadata};
 use build::Role;
 use features::LineStats;
-use rules::Furniture;
 
 pub use features::{NAMES as FEATURE_NAMES, count_words};
-pub use model::CONTEXT_NAMES;
+pub use model::{CONTEXT_NAMES, Model};
+
+/// The main-content model shipped in `data/layout_model.json`.
+pub fn shipped_model() -> &'static Model {
+    &model::MODEL
+}
 
 /// A block of the analysed text, in bytes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -53,7 +59,13 @@ pub struct Layout {
 /// Never inlined, so that profiles show the stage's cost on its own.
 #[inline(never)]
 pub fn run(text: &str, clean: bool) -> Layout {
-    if clean { clean_layout(text) } else { verbatim(text) }
+    if clean { clean_layout(text, &model::MODEL) } else { verbatim(text) }
+}
+
+/// Cleans `text` with other models than the shipped ones (for scoring models trained on part
+/// of the pages against the rest, `examples/layout_eval.rs`).
+pub fn clean_with(text: &str, model: &Model) -> Layout {
+    clean_layout(text, model)
 }
 
 /// Blocks of a text kept verbatim: paragraphs split on blank lines, or on single newlines when
@@ -76,49 +88,58 @@ fn verbatim(text: &str) -> Layout {
 /// Texts of at most this many units are too small to be a web page with furniture.
 const SMALL_TEXT_UNITS: usize = 6;
 
-/// A text whose short lines never come three in a row is an article, not a page: menus, link
-/// lists, share bars and footers are runs of short lines. (On the WCXB dev page texts every page
-/// has such a run after its first line; of the PolNeAR train articles, already clean, 95% have
-/// none.) Lists and tables inside an article are runs too, and go to the model.
-const PAGE_RUN: usize = 3;
-
-/// Whether the text reads as an already-clean article: no run of [`PAGE_RUN`] non-prose units
-/// after the first line. Such text skips the main-content model: nothing of it is page
-/// furniture around an article, and only furniture recognised line by line is removed.
-fn looks_clean(stats: &[LineStats]) -> bool {
-    let mut run = 0;
-    for s in stats.iter().skip(1) {
-        run = if s.is_prose() { 0 } else { run + 1 };
-        if run >= PAGE_RUN {
-            return false;
-        }
-    }
-    true
-}
-
-fn clean_layout(text: &str) -> Layout {
-    let units = lines::units(text, true);
-    if units.is_empty() {
+fn clean_layout(text: &str, model: &Model) -> Layout {
+    let d = decide(text, model);
+    if d.prepared.units.is_empty() {
         return Layout::default();
     }
-    let stats: Vec<LineStats> =
-        units.iter().map(|u| LineStats::of(&text[u.start..u.end])).collect();
-    // Text repeated in the input is kept once; the rest of cleaning never sees the copies.
-    let (units, stats, repeats) = repeats::split(text, units, stats);
+    let p = &d.prepared;
+    build::build(text, &p.units, &p.stats, &d.roles, d.title, &p.repeats)
+}
+
+/// What cleaning decided about a text.
+struct Decision {
+    prepared: prepare::Prepared,
+    /// The role of each unit.
+    roles: Vec<Role>,
+    /// The model's probability that each unit is the article's (1 where the model was not run).
+    probs: Vec<f32>,
+    title: Option<String>,
+}
+
+/// Each unit's decision, for a look at why a text was cleaned as it was (development only):
+/// the role, the model's probability (1 where it was not run) and the line.
+pub fn explain(text: &str, model: &Model) -> Vec<(String, f32, String)> {
+    let d = decide(text, model);
+    let p = &d.prepared;
+    (0..p.units.len())
+        .map(|i| {
+            let line = &text[p.units[i].start..p.units[i].end];
+            (format!("{:?}", d.roles[i]), d.probs[i], line.to_owned())
+        })
+        .collect()
+}
+
+fn decide(text: &str, model: &Model) -> Decision {
+    let prepared = prepare::run(text);
+    if prepared.units.is_empty() {
+        return Decision { prepared, roles: Vec::new(), probs: Vec::new(), title: None };
+    }
+    let prepare::Prepared { units, stats, furniture, shape, .. } = &prepared;
+    let shape = *shape;
     let unit_text = |i: usize| &text[units[i].start..units[i].end];
-    let furniture: Vec<Option<Furniture>> =
-        stats.iter().enumerate().map(|(i, s)| rules::furniture(unit_text(i), s)).collect();
 
     // An article (a few lines, or no page furniture around it) is kept whole but for the
     // furniture recognised line by line; a page goes through the model.
-    let article = units.len() <= SMALL_TEXT_UNITS || looks_clean(&stats);
+    let article = units.len() <= SMALL_TEXT_UNITS || shape.is_article();
     let (probs, region_start, region_end, no_region) = if article {
         (vec![1.0; units.len()], 0, units.len(), false)
     } else {
-        let title_repeat = title::find_title_repeat(text, &units, &stats);
-        let probs = model::MODEL.predict(&features::compute(text, &units, &stats, title_repeat));
+        let title_repeat = title::find_title_repeat(text, units, stats);
+        let rows = features::compute(text, units, stats, title_repeat);
+        let probs = model.predict(&rows);
         let weights: Vec<f32> = stats.iter().map(|s| s.words.max(1) as f32).collect();
-        let (start, end) = best_region(&probs, &weights, model::MODEL.region_threshold);
+        let (start, end) = best_region(&probs, &weights, model.region_threshold);
         if start == end {
             // Nothing looks like page furniture around an article: keep what reads as prose.
             (probs, 0, units.len(), true)
@@ -130,7 +151,7 @@ fn clean_layout(text: &str) -> Layout {
     // The title: on a page, the headline repeated below its `<title>` line, else the first line
     // if it reads as one; in an article, its first line that is not furniture, if it reads as
     // a headline. A first line that does not is the article's first paragraph.
-    let headline = if article { None } else { title::find_headline(text, &units, &stats) };
+    let headline = if article { None } else { title::find_headline(text, units, stats) };
     let title_unit = headline.or_else(|| {
         let first =
             if article { (0..units.len().min(3)).find(|&i| furniture[i].is_none())? } else { 0 };
@@ -146,7 +167,7 @@ fn clean_layout(text: &str) -> Layout {
     let title_words = title_text.as_deref().map(features::word_set);
 
     let mut roles: Vec<Role> = Vec::with_capacity(units.len());
-    for (i, (s, furniture)) in stats.iter().zip(furniture).enumerate() {
+    for (i, (s, furniture)) in stats.iter().zip(furniture.iter().cloned()).enumerate() {
         let in_region = (region_start..region_end).contains(&i);
         let role = if Some(i) == title_unit {
             Role::Title
@@ -157,18 +178,20 @@ fn clean_layout(text: &str) -> Layout {
             Role::Furniture(f)
         } else if title_words.as_ref().is_some_and(|tw| title::repeats_title(s, tw)) {
             Role::Removed(BoilerplateKind::RepeatedTitle)
-        } else if in_region
-            && (probs[i] > model::MODEL.keep_threshold || (no_region && s.is_prose()))
-        {
+        } else if in_region && (probs[i] > model.keep_threshold || (no_region && s.is_prose())) {
+            Role::Body
+        } else if i == 0 && title_unit.is_none() && region_start <= 1 && s.words >= 2 && !s.url {
+            // A first line right above the article that is no headline ends like a sentence:
+            // the article's first paragraph (a headline with a period), not navigation.
             Role::Body
         } else {
             Role::Removed(rules::kind_of_removed(s, i < region_start, i >= region_end))
         };
         roles.push(role);
     }
-    mark_subtitle(&mut roles, &stats, title_unit);
-    lists::mark(text, &units, &stats, &mut roles);
-    build::build(text, &units, &stats, &roles, title_text, &repeats)
+    mark_subtitle(&mut roles, stats, title_unit, |i| rules::dateline(unit_text(i)).is_some());
+    lists::mark(text, units, stats, &mut roles);
+    Decision { prepared, roles, probs, title: title_text }
 }
 
 /// The stretch of units `[start, end)` maximising the sum of `(p - threshold) * weight`.
@@ -191,7 +214,13 @@ fn best_region(probs: &[f32], weights: &[f32], threshold: f32) -> (usize, usize)
 
 /// A deck: the first line after the title, before the article starts, that reads as a
 /// sentence-long summary rather than furniture.
-fn mark_subtitle(roles: &mut [Role], stats: &[LineStats], title_unit: Option<usize>) {
+/// A paragraph opening with a dateline (`PORTSMOUTH —`) is the article's first, never a deck.
+fn mark_subtitle(
+    roles: &mut [Role],
+    stats: &[LineStats],
+    title_unit: Option<usize>,
+    has_dateline: impl Fn(usize) -> bool,
+) {
     let Some(t) = title_unit else { return };
     let first_body = roles.iter().position(|r| *r == Role::Body);
     for i in t + 1..(t + 4).min(roles.len()) {
@@ -201,6 +230,7 @@ fn mark_subtitle(roles: &mut [Role], stats: &[LineStats], title_unit: Option<usi
                 if (6..=60).contains(&stats[i].words)
                     && stats[i].phrases == 0
                     && !stats[i].url
+                    && !has_dateline(i)
                     && first_body
                         .is_some_and(|b| b > i || (b == i && next_is_furniture(roles, i))) =>
             {
@@ -216,14 +246,13 @@ fn next_is_furniture(roles: &[Role], i: usize) -> bool {
     matches!(roles.get(i + 1), Some(Role::Furniture(_)))
 }
 
-/// Feature rows of every unit of `text`, for training the model (`examples/layout_features`).
+/// The line and feature row of every unit of `text` as the cleaner sees it (repeats removed),
+/// for training the model (`examples/layout_features`).
 pub fn feature_rows(text: &str) -> Vec<(String, Vec<f32>)> {
-    let units = lines::units(text, true);
-    let stats: Vec<LineStats> =
-        units.iter().map(|u| LineStats::of(&text[u.start..u.end])).collect();
-    let title_repeat = title::find_title_repeat(text, &units, &stats);
-    let rows = features::compute(text, &units, &stats, title_repeat);
-    units.iter().zip(rows).map(|(u, r)| (text[u.start..u.end].to_owned(), r)).collect()
+    let p = prepare::run(text);
+    let title_repeat = title::find_title_repeat(text, &p.units, &p.stats);
+    let rows = features::compute(text, &p.units, &p.stats, title_repeat);
+    p.units.iter().zip(rows).map(|(u, r)| (text[u.start..u.end].to_owned(), r)).collect()
 }
 
 #[cfg(test)]

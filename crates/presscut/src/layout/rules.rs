@@ -238,13 +238,18 @@ pub fn kind_of_removed(
     }
 }
 
+/// Quote marks that close a quotation.
+const CLOSING_QUOTES: &[char] = &['"', '\'', '”', '’', '»'];
+
 /// Whether a line can be a headline: a few words, not a sentence ending in a period.
 pub fn is_title_like(text: &str, stats: &LineStats) -> bool {
     let one_word_title =
         stats.words == 1 && text.chars().count() >= 3 && text.starts_with(char::is_uppercase);
     ((2..=30).contains(&stats.words) || one_word_title)
         && text.chars().count() <= 250
-        && !text.ends_with(['.', ',', ';', ':'])
+        // A line ending like a sentence, inside closing quotes too (`… said ‘no.’`), is not
+        // a headline.
+        && !text.trim_end_matches(CLOSING_QUOTES).ends_with(['.', ',', ';', ':'])
         && !stats.url
         && stats.phrases == 0
 }
