@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::features::words;
-use crate::lexicon::{self, FastMap};
+use crate::lexicon::{self, FastMap, FastSet};
 
 /// What a byline says.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -40,6 +40,29 @@ static OUTLETS: LazyLock<FastMap<String, String>> = LazyLock::new(|| {
     }
     map
 });
+
+/// The lower-cased surface forms (name, aliases, acronyms) of news agencies (type `agency` in
+/// `data/outlets.tsv`).
+static AGENCIES: LazyLock<FastSet<String>> = LazyLock::new(|| {
+    let mut set = FastSet::default();
+    for row in lexicon::rows(include_str!("../../data/outlets.tsv")) {
+        if lexicon::col(&row, 3) != "agency" {
+            continue;
+        }
+        let name = lexicon::strip_qualifier(lexicon::col(&row, 0));
+        let forms = std::iter::once(name)
+            .chain(lexicon::split_names(lexicon::col(&row, 1)))
+            .chain(lexicon::split_names(lexicon::col(&row, 2)));
+        set.extend(forms.filter(|f| !f.is_empty()).map(str::to_lowercase));
+    }
+    set
+});
+
+/// Whether `text` is the name of a news agency and nothing else (`Reuters`, `AAP`): the credit
+/// under a picture, when it stands alone between paragraphs.
+pub fn is_agency(text: &str) -> bool {
+    AGENCIES.contains(&text.trim().trim_end_matches('.').to_lowercase())
+}
 
 /// The canonical name of the news outlet `text` names (`The Associated Press`, `AP`,
 /// `Reuters`), if it is one.
@@ -103,6 +126,14 @@ mod tests {
             after_by("Pierre de la Fontaine, AFP").publisher.as_deref(),
             Some("Agence France-Presse")
         );
+    }
+
+    #[test]
+    fn a_line_of_an_agency_name_alone_is_an_agency() {
+        assert!(is_agency("Reuters"));
+        assert!(is_agency("Australian Associated Press."));
+        assert!(!is_agency("Reuters reported the deal on Monday."));
+        assert!(!is_agency("The Guardian"), "a newspaper is no agency");
     }
 
     #[test]

@@ -122,7 +122,14 @@ const FORMS: &[Form] = &[
     Form {
         kind: BoilerplateKind::Newsletter,
         max_words: 25,
-        pattern: r"^\W*(?:sign(?:ing)?\s*-?\s*up|subscribe|join|get|enter|receive|stay|never\s+miss|don'?t\s+miss|want|thank\s+you|thanks|you'?re|you\s+are|invalid|by\s+(?:signing|subscribing|clicking|registering)|already|start|try|be\s+the\s+first|keep\s+up|delivered|plus|unlock|register|follow)\b.*\b(?:newsletters?|inbox|mailing\s+list|e-?mail(?:\s+address)?|briefings?|digest|alerts?|updates|subscri(?:be|bed|ber|bers|bing|ption|ptions)|signing\s+up|sign\s*-?\s*up|unlimited\s+access|register(?:ed|ing)?)\b|\b(?:newsletters?|inbox|mailing\s+list)\b",
+        pattern: r"^\W*(?:sign(?:ing)?\s*-?\s*up|subscribe|join|get|enter|receive|stay|never\s+miss|don'?t\s+miss|want|thank\s+you|thanks|you'?re|you\s+are|invalid|by\s+(?:signing|subscribing|clicking|registering)|already|start|try|be\s+the\s+first|keep\s+up|delivered|plus|unlock|register|follow)\b.*\b(?:newsletters?|inbox|mailing\s+list|e-?mail(?:\s+address)?|briefings?|digest|alerts?|updates|subscri(?:be|bed|ber|bers|bing|ption|ptions)|signing\s+up|sign\s*-?\s*up|unlimited\s+access|register(?:ed|ing)?)\b",
+    },
+    // A newsletter's name or a mailing-list label (`The Morning Briefing newsletter`), never a
+    // sentence (`The newsletter was founded in 1990.` is the article's).
+    Form {
+        kind: BoilerplateKind::Newsletter,
+        max_words: SHORT_WORDS,
+        pattern: r"^[^.!?]*\b(?:newsletters?|inbox|mailing\s+list)\b[^.!?]*$",
     },
     // A sign-up form's consent line (`By subscribing you accept our terms`).
     Form {
@@ -155,6 +162,8 @@ const PLAYER: &str = concat!(
     player_words!(),
     r"\b.*\b(?:video|videos|audio|media|playback|player|podcast|clip|livestream|stream)\b",
     r"|^\W*(?:listen\s+to|hear|(?:audio|narrated)\s+version\s+of|read\s+aloud)\s+(?:this|the)\s+(?:article|story|piece|page)\b",
+    // … after a few words (`Press play to listen to this article`), ending the line.
+    r"|^\W*(?:[\w']+\s+){1,4}(?:listen\s+to|hear)\s+this\s+(?:article|story|piece)\W*$",
 );
 
 /// A label over a list of links to other stories.
@@ -198,6 +207,9 @@ pub fn recognise(text: &str, stats: &LineStats) -> Option<BoilerplateKind> {
         return None;
     }
     if stats.words <= SHORT_WORDS {
+        if super::byline::is_agency(text) {
+            return Some(BoilerplateKind::Metadata);
+        }
         if is_timestamp(text) {
             return Some(BoilerplateKind::Metadata);
         }
@@ -267,8 +279,7 @@ fn accepts(form: &Form, text: &str, stats: &LineStats) -> bool {
         // A prompt is not a paragraph that talks about newsletters or comments.
         // A prompt may be two short sentences (`Want more? Subscribe today`).
         BoilerplateKind::Newsletter => {
-            (stats.sentences_inside == 0 || stats.words <= SHORT_WORDS)
-                && !(text.ends_with('.') && stats.words > SHORT_WORDS)
+            stats.words <= SHORT_WORDS || (stats.sentences_inside == 0 && !text.ends_with('.'))
         }
         BoilerplateKind::CommentForm => stats.sentences_inside == 0,
         BoilerplateKind::Advertisement | BoilerplateKind::Metadata => stats.sentences_inside == 0,
@@ -611,6 +622,7 @@ mod tests {
         assert_eq!(kind("Anna Berg / Northern Agency"), Some(Metadata));
         assert_eq!(kind("Tom Hale via Wire Images"), Some(Metadata));
         assert_eq!(kind("Photo courtesy of the family"), Some(Metadata));
+        assert_eq!(kind("Kyodo"), Some(Metadata), "an agency's name alone");
         assert_eq!(kind("Caption: The harbour at dawn"), Some(Other));
         assert_eq!(
             kind("Crowds at the harbour at dawn. Photograph: Anna Berg/Agency"),
@@ -624,6 +636,8 @@ mod tests {
         assert_eq!(kind("This audio is unavailable"), Some(Other));
         assert_eq!(kind("Play the video"), Some(Other));
         assert_eq!(kind("The video went viral"), None);
+        assert_eq!(kind("Tap here to listen to this story"), Some(Other));
+        assert_eq!(kind("She asked them to hear the story of her son."), None);
     }
 
     #[test]
@@ -645,6 +659,8 @@ mod tests {
         assert_eq!(kind("Share the burden"), None);
         assert_eq!(kind("Get the weekend briefing in your inbox"), Some(Newsletter));
         assert_eq!(kind("Subscribers to the paper rose by a fifth, the company said."), None);
+        assert_eq!(kind("The Evening Digest newsletter"), Some(Newsletter));
+        assert_eq!(kind("The newsletter was founded in 1990."), None);
         assert_eq!(kind("© Harbour Media Group"), Some(Metadata));
         assert_eq!(kind("All rights reserved."), Some(Footer));
         assert_eq!(kind("Start the discussion"), Some(CommentForm));

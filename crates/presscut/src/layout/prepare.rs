@@ -43,7 +43,7 @@ impl Shape {
     /// (an article's lists and tables; furniture inside it is recognised line by line and
     /// makes no run). A page has menus above the article, link lists and a footer below it,
     /// and menus between its stray lines of prose.
-    pub fn is_article(&self) -> bool {
+    pub fn is_article(self) -> bool {
         !(self.head_run || self.tail_run || (self.inner_run && self.prose_share < ARTICLE_PROSE))
     }
 }
@@ -163,7 +163,7 @@ mod tests {
     fn a_live_blogs_entry_times_are_its_own() {
         let para = "The count went on through the night in the north of the state, officials said.";
         let text: String =
-            (1..=6).map(|h| format!("{h}:15 p.m.\n\n{para}\n\n")).collect::<String>();
+            (1..=6).map(|h| format!("{h}:15 p.m.\n\n{para}\n\n")).collect::<Vec<_>>().concat();
         assert!(run(&format!("Live\n\n{text}")).furniture.iter().all(Option::is_none));
         let one = format!("Live\n\n{para}\n\n9:15 p.m.\n\n{para}");
         assert!(run(&one).furniture[2].is_some());
