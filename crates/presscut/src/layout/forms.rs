@@ -11,7 +11,7 @@
 
 use std::sync::LazyLock;
 
-use regex::{Regex, RegexSet, RegexSetBuilder};
+use regex::Regex;
 
 use super::features::LineStats;
 use super::lines::Unit;
@@ -181,24 +181,21 @@ pub fn is_link_label(text: &str, stats: &LineStats) -> bool {
     stats.words <= 8 && LINK_LABEL_RE.is_match(text)
 }
 
-static SET: LazyLock<(RegexSet, Vec<Regex>)> = LazyLock::new(|| {
-    let patterns: Vec<String> =
-        FORMS.iter().map(|f| crate::lexicon::ascii_word_boundaries(f.pattern)).collect();
-    let set = RegexSetBuilder::new(&patterns)
-        .case_insensitive(true)
-        .dfa_size_limit(16 << 20)
-        .build()
-        .expect("furniture forms are valid patterns");
-    let each = patterns
+/// One regex per form, each run on its own: a set of all the forms is one automaton whose lazy
+/// DFA, with the forms' Unicode classes and bounded repeats, outgrows its cache on the varied
+/// lines of page texts and is rebuilt again and again (three times the cost of the whole
+/// cleaning). Each form's own DFA stays small and cached, and most lines fail each within a few
+/// bytes.
+static EACH: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    FORMS
         .iter()
-        .map(|p| {
-            regex::RegexBuilder::new(p)
+        .map(|f| {
+            regex::RegexBuilder::new(&crate::lexicon::ascii_word_boundaries(f.pattern))
                 .case_insensitive(true)
                 .build()
                 .expect("furniture forms are valid patterns")
         })
-        .collect();
-    (set, each)
+        .collect()
 });
 
 /// The kind of furniture a line is by its form, if it is one.
@@ -217,16 +214,11 @@ pub fn recognise(text: &str, stats: &LineStats) -> Option<BoilerplateKind> {
             return Some(BoilerplateKind::Share);
         }
     }
-    let (set, _) = &*SET;
-    if !set.is_match(text) {
-        return None;
-    }
-    let matches = set.matches(text);
     FORMS
         .iter()
-        .zip(0..)
-        .find(|(form, i)| {
-            matches.matched(*i) && stats.words <= form.max_words && accepts(form, text, stats)
+        .zip(EACH.iter())
+        .find(|(form, re)| {
+            stats.words <= form.max_words && re.is_match(text) && accepts(form, text, stats)
         })
         .map(|(form, _)| form.kind)
 }
