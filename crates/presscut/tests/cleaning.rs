@@ -165,7 +165,8 @@ fn a_live_blogs_entry_times_stay_but_a_stray_timestamp_goes() {
     ]
     .iter()
     .map(|(t, entry)| format!("{t}\n\n{entry}\n\n"))
-    .collect();
+    .collect::<Vec<_>>()
+    .concat();
     let a = clean(&format!(
         "Election day as it happened\n\n{entries}Updated 4 minutes ago\n\nPolls closed at eight."
     ));
