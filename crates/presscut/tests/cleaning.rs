@@ -93,7 +93,7 @@ The plan, approved by seven votes to four, will cost about $120 million and is e
 
 Workers repair the sea wall near the ferry terminal in March. (Photo: Sam Ortiz/Coastal News)
 
-Tom Hale / Harbour Wire
+Tom Hale / Reuters
 
 MORE: Residents split over ferry timetable
 
@@ -126,7 +126,7 @@ fn furniture_inside_an_article_is_removed_with_its_kind_and_the_article_kept() {
         a.boilerplate.iter().map(|b| (b.kind, b.text.as_str())).collect();
     let kind_of = |line: &str| kinds.iter().find(|(_, t)| *t == line).map(|(k, _)| *k);
     assert_eq!(kind_of("ADVERTISEMENT"), Some(BoilerplateKind::Advertisement));
-    assert_eq!(kind_of("Tom Hale / Harbour Wire"), Some(BoilerplateKind::Metadata));
+    assert_eq!(kind_of("Tom Hale / Reuters"), Some(BoilerplateKind::Metadata));
     assert_eq!(
         kind_of("MORE: Residents split over ferry timetable"),
         Some(BoilerplateKind::Related)

@@ -274,10 +274,86 @@ fn accepts(form: &Form, text: &str, stats: &LineStats) -> bool {
             stats.words <= SHORT_WORDS || (stats.sentences_inside == 0 && !text.ends_with('.'))
         }
         BoilerplateKind::CommentForm => stats.sentences_inside == 0,
-        BoilerplateKind::Advertisement | BoilerplateKind::Metadata => stats.sentences_inside == 0,
+        BoilerplateKind::Advertisement => stats.sentences_inside == 0,
+        BoilerplateKind::Metadata => stats.sentences_inside == 0 && credit_names_a_source(text),
         BoilerplateKind::Other | BoilerplateKind::Footer => true,
         _ => true,
     }
+}
+
+/// Sources of pictures besides the news outlets of `data/outlets.tsv`: photo agencies and
+/// libraries, social networks, and the words credits use for a picture's origin.
+static PICTURE_SOURCES: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
+    [
+        "getty",
+        "getty images",
+        "alamy",
+        "shutterstock",
+        "istock",
+        "istockphoto",
+        "zuma",
+        "zuma press",
+        "zuma wire",
+        "epa",
+        "epa-efe",
+        "imago",
+        "picture alliance",
+        "sipa",
+        "nurphoto",
+        "corbis",
+        "magnum photos",
+        "rex",
+        "rex features",
+        "pa",
+        "pa wire",
+        "unsplash",
+        "pexels",
+        "pixabay",
+        "flickr",
+        "wikimedia",
+        "wikimedia commons",
+        "wikipedia",
+        "instagram",
+        "facebook",
+        "twitter",
+        "x",
+        "linkedin",
+        "youtube",
+        "tiktok",
+        "handout",
+        "pool",
+        "file",
+        "supplied",
+        "courtesy",
+        "ap photo",
+        "afp photo",
+        "reuters photo",
+    ]
+    .into_iter()
+    .collect()
+});
+
+/// Whether a credit of names around a slash or bar names where the picture comes from on one
+/// side (`Jane Doe / Reuters`, `Getty/Instagram`): headings and table cells have the same shape
+/// (`Low-Code/No-Code Costs`, `Bib Gourmand | East Village`, `| Company | Rating |`). Credits
+/// of other forms (`Photo by …`, `… via …`, `© …`) need no source.
+fn credit_names_a_source(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let marked = ["photo", "image", "picture", "credit", "courtesy", "©", " via "]
+        .iter()
+        .any(|m| lower.contains(m));
+    if marked || !text.contains(['/', '|']) {
+        return true;
+    }
+    if text.matches('|').count() >= 2 {
+        return false;
+    }
+    lower.split(['/', '|']).any(|part| {
+        let part = part.trim_matches(|c: char| !c.is_alphanumeric());
+        PICTURE_SOURCES.contains(part)
+            || super::byline::is_agency(part)
+            || super::byline::outlet(part).is_some()
+    })
 }
 
 /// Words a share bar is made of: the verbs and the networks.
@@ -611,7 +687,12 @@ mod tests {
 
     #[test]
     fn credits_and_captions_have_their_shapes() {
-        assert_eq!(kind("Anna Berg / Northern Agency"), Some(Metadata));
+        assert_eq!(kind("Anna Berg / Reuters"), Some(Metadata));
+        assert_eq!(kind("Anna Berg/Getty Images"), Some(Metadata));
+        // the same shape without a source is a heading or a table's row
+        assert_eq!(kind("Anna Berg / Northern Agency"), None);
+        assert_eq!(kind("Low-Cost/No-Frills Airlines"), None);
+        assert_eq!(kind("| Town | Votes |"), None);
         assert_eq!(kind("Tom Hale via Wire Images"), Some(Metadata));
         assert_eq!(kind("Photo courtesy of the family"), Some(Metadata));
         assert_eq!(kind("Kyodo"), Some(Metadata), "an agency's name alone");
