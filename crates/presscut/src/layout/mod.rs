@@ -18,6 +18,7 @@ mod prepare;
 mod repeats;
 mod rules;
 mod title;
+mod word_lines;
 
 use crate::model::{BlockKind, Boilerplate, BoilerplateKind, Metadata};
 use build::Role;
