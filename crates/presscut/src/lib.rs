@@ -24,6 +24,7 @@ mod error;
 mod hash;
 mod html;
 mod keywords;
+mod lang;
 mod layout;
 mod lexicon;
 mod model;
@@ -88,5 +89,40 @@ pub mod devtools {
     pub fn layout_features(text: &str) -> Vec<(String, Vec<f32>)> {
         let normalized = crate::normalize::run(text.as_bytes());
         crate::layout::feature_rows(&normalized.text)
+    }
+
+    /// A main-content model read from the JSON format of `data/layout_model.json`.
+    #[derive(Debug)]
+    pub struct LayoutModel(crate::layout::Model);
+
+    impl LayoutModel {
+        pub fn from_json(json: &str) -> Result<LayoutModel, String> {
+            serde_json::from_str(json).map(LayoutModel).map_err(|e| e.to_string())
+        }
+    }
+
+    fn chosen(model: Option<&LayoutModel>) -> &crate::layout::Model {
+        model.map_or(crate::layout::shipped_model(), |m| &m.0)
+    }
+
+    /// Why each unit of `text` was kept or removed: its role, the model's probability (1 where
+    /// the model was not run) and the line.
+    pub fn explain_layout(text: &str, model: Option<&LayoutModel>) -> Vec<(String, f32, String)> {
+        let normalized = crate::normalize::run(text.as_bytes());
+        crate::layout::explain(&normalized.text, chosen(model))
+    }
+
+    /// The clean text of `text` (cleaning on) without its title block, as the body scorer
+    /// reads it, with `model` in place of the shipped main-content model when given.
+    pub fn clean_body(text: &str, model: Option<&LayoutModel>) -> String {
+        let normalized = crate::normalize::run(text.as_bytes());
+        let layout = crate::layout::clean_with(&normalized.text, chosen(model));
+        let parts: Vec<&str> = layout
+            .blocks
+            .iter()
+            .filter(|b| b.kind != crate::model::BlockKind::Title)
+            .map(|b| &layout.text[b.start..b.end])
+            .collect();
+        parts.join("\n\n")
     }
 }

@@ -3,7 +3,9 @@
 use crate::error::Error;
 use crate::model::{Article, BlockKind, Keyword, SourceFormat};
 use crate::options::{Format, Options};
-use crate::{assemble, doc, entities, html, keywords, layout, normalize, quotes, sources, time};
+use crate::{
+    assemble, doc, entities, html, keywords, lang, layout, normalize, quotes, sources, time,
+};
 
 /// Inputs larger than this are refused with [`Error::InputTooLarge`].
 pub const MAX_INPUT_BYTES: usize = 256 * 1024 * 1024;
@@ -36,7 +38,9 @@ pub fn extract_bytes(input: &[u8], options: &Options) -> Result<Article, Error> 
     }
 
     // 2. Layout and cleaning: blocks, title, boilerplate, metadata from the text.
-    let layout = layout::run(&normalized.text, options.clean);
+    let mut layout = layout::run(&normalized.text, options.clean);
+    // 2b. Language: the page's declaration where the text confirms it, else the text's own.
+    layout.metadata.language = lang::decide(&layout.text, layout.metadata.language.as_deref());
     let text = layout.text.as_str();
 
     // 3. The document every later stage reads: tokens, word types, blocks, quote marks,
@@ -45,6 +49,27 @@ pub fn extract_bytes(input: &[u8], options: &Options) -> Result<Article, Error> 
         layout.blocks.iter().map(|b| (b.kind, b.start, b.end)).collect();
     let doc = doc::Doc::new(text, &blocks);
     let sentences = doc.sentence_spans();
+
+    // 3b. The analysis stages exist for English: other languages get none, and a warning.
+    if let Some(code) = layout.metadata.language.as_deref().filter(|l| !lang::is_english(Some(l))) {
+        return Ok(assemble::run(assemble::Parts {
+            options,
+            source_format,
+            normalized: &normalized,
+            layout: &layout,
+            sentences: &sentences,
+            entities: &[],
+            quotes: &[],
+            dates: &[],
+            sources: &[],
+            keywords: Vec::new(),
+            warnings: [
+                layout.warnings.clone(),
+                vec![format!("language {code}: no English analysis")],
+            ]
+            .concat(),
+        }));
+    }
 
     // 4. Entities, clustered per article, and their mentions indexed by position.
     let entities = entities::run(&doc);
@@ -87,7 +112,7 @@ pub fn extract_bytes(input: &[u8], options: &Options) -> Result<Article, Error> 
         dates: &dates,
         sources: &sources,
         keywords,
-        warnings: quote_warnings,
+        warnings: [layout.warnings.clone(), quote_warnings].concat(),
     });
     quotes::confidence::apply(&mut article);
     Ok(article)

@@ -7,18 +7,30 @@
 //! text — title first, blocks joined by a blank line — with everything removed listed as
 //! boilerplate. With cleaning off, the text is kept verbatim and only cut into paragraphs.
 
+mod build;
+mod byline;
 mod features;
+mod forms;
 mod lines;
+mod lists;
 mod model;
+mod prepare;
+mod repeats;
 mod rules;
+mod title;
+mod word_lines;
 
 use crate::model::{BlockKind, Boilerplate, BoilerplateKind, Metadata};
+use build::Role;
 use features::LineStats;
-use lines::Unit;
-use rules::Furniture;
 
 pub use features::{NAMES as FEATURE_NAMES, count_words};
-pub use model::CONTEXT_NAMES;
+pub use model::{CONTEXT_NAMES, Model};
+
+/// The main-content model shipped in `data/layout_model.json`.
+pub fn shipped_model() -> &'static Model {
+    &model::MODEL
+}
 
 /// A block of the analysed text, in bytes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -39,11 +51,22 @@ pub struct Layout {
     pub boilerplate: Vec<Boilerplate>,
     /// What the text itself says about the article (authors, published, news id, dateline).
     pub metadata: Metadata,
+    /// What the caller should know about the cleaning (text repeated in the input, …).
+    pub warnings: Vec<String>,
 }
 
 /// Lays out `text` (normalised). With `clean` off the text is kept as it is.
+///
+/// Never inlined, so that profiles show the stage's cost on its own.
+#[inline(never)]
 pub fn run(text: &str, clean: bool) -> Layout {
-    if clean { clean_layout(text) } else { verbatim(text) }
+    if clean { clean_layout(text, &model::MODEL) } else { verbatim(text) }
+}
+
+/// Cleans `text` with other models than the shipped ones (for scoring models trained on part
+/// of the pages against the rest, `examples/layout_eval.rs`).
+pub fn clean_with(text: &str, model: &Model) -> Layout {
+    clean_layout(text, model)
 }
 
 /// Blocks of a text kept verbatim: paragraphs split on blank lines, or on single newlines when
@@ -66,119 +89,110 @@ fn verbatim(text: &str) -> Layout {
 /// Texts of at most this many units are too small to be a web page with furniture.
 const SMALL_TEXT_UNITS: usize = 6;
 
-/// What cleaning decided for one unit.
-#[derive(Clone, Debug, PartialEq)]
-enum Role {
-    Title,
-    Subtitle,
-    Body,
-    Removed(BoilerplateKind),
-    /// Removed furniture that also tells something about the article.
-    Furniture(Furniture),
-}
-
-fn clean_layout(text: &str) -> Layout {
-    let units = lines::units(text, true);
-    if units.is_empty() {
+fn clean_layout(text: &str, model: &Model) -> Layout {
+    let d = decide(text, model);
+    if d.prepared.units.is_empty() {
         return Layout::default();
     }
-    let unit_text = |i: usize| &text[units[i].start..units[i].end];
-    let stats: Vec<LineStats> =
-        units.iter().map(|u| LineStats::of(&text[u.start..u.end])).collect();
+    let p = &d.prepared;
+    build::build(text, &p.units, &p.stats, &d.roles, d.title, &p.repeats)
+}
 
-    let title_repeat = find_title_repeat(text, &units, &stats);
-    // A few lines are not a page: the model, trained on whole pages, has nothing to separate;
-    // only the furniture rules apply (and short furniture phrases).
-    let small = units.len() <= SMALL_TEXT_UNITS;
-    let probs = if small {
-        stats
-            .iter()
-            .map(|s| if s.phrases != 0 && s.words <= 8 && !s.end_punct { 0.0 } else { 1.0 })
-            .collect()
-    } else {
-        model::MODEL.predict(&features::compute(text, &units, &stats, title_repeat))
-    };
-    let weights: Vec<f32> = stats.iter().map(|s| s.words.max(1) as f32).collect();
-    let (mut region_start, mut region_end) =
-        best_region(&probs, &weights, model::MODEL.region_threshold);
-    let no_region = region_start == region_end;
-    if no_region {
-        // Nothing looks like page furniture around an article: keep whatever reads as prose.
-        (region_start, region_end) = (0, units.len());
+/// What cleaning decided about a text.
+struct Decision {
+    prepared: prepare::Prepared,
+    /// The role of each unit.
+    roles: Vec<Role>,
+    /// The model's probability that each unit is the article's (1 where the model was not run).
+    probs: Vec<f32>,
+    title: Option<String>,
+}
+
+/// Each unit's decision, for a look at why a text was cleaned as it was (development only):
+/// the role, the model's probability (1 where it was not run) and the line.
+pub fn explain(text: &str, model: &Model) -> Vec<(String, f32, String)> {
+    let d = decide(text, model);
+    let p = &d.prepared;
+    (0..p.units.len())
+        .map(|i| {
+            let line = &text[p.units[i].start..p.units[i].end];
+            (format!("{:?}", d.roles[i]), d.probs[i], line.to_owned())
+        })
+        .collect()
+}
+
+fn decide(text: &str, model: &Model) -> Decision {
+    let prepared = prepare::run(text);
+    if prepared.units.is_empty() {
+        return Decision { prepared, roles: Vec::new(), probs: Vec::new(), title: None };
     }
+    let prepare::Prepared { units, stats, furniture, shape, .. } = &prepared;
+    let shape = *shape;
+    let unit_text = |i: usize| &text[units[i].start..units[i].end];
 
-    // The title: the headline repeated above the article, else the first line if it reads as one.
-    let headline = find_headline(text, &units, &stats);
+    // An article (a few lines, or no page furniture around it) is kept whole but for the
+    // furniture recognised line by line; a page goes through the model.
+    let article = units.len() <= SMALL_TEXT_UNITS || shape.is_article();
+    let (probs, region_start, region_end, no_region) = if article {
+        (vec![1.0; units.len()], 0, units.len(), false)
+    } else {
+        let title_repeat = title::find_title_repeat(text, units, stats);
+        let rows = features::compute(text, units, stats, title_repeat);
+        let probs = model.predict(&rows);
+        let weights: Vec<f32> = stats.iter().map(|s| s.words.max(1) as f32).collect();
+        let (start, end) = best_region(&probs, &weights, model.region_threshold);
+        if start == end {
+            // Nothing looks like page furniture around an article: keep what reads as prose.
+            (probs, 0, units.len(), true)
+        } else {
+            (probs, start, end, false)
+        }
+    };
+
+    // The title: on a page, the headline repeated below its `<title>` line, else the first line
+    // if it reads as one; in an article, its first line that is not furniture, if it reads as
+    // a headline. A first line that does not is the article's first paragraph.
+    let headline = if article { None } else { title::find_headline(text, units, stats) };
     let title_unit = headline.or_else(|| {
-        (rules::is_title_like(unit_text(0), &stats[0])
-            && (stats[0].words > 1 || units[0].blank_after))
-            .then_some(0)
+        let first =
+            if article { (0..units.len().min(3)).find(|&i| furniture[i].is_none())? } else { 0 };
+        (rules::is_title_like(unit_text(first), &stats[first])
+            && furniture[first].is_none()
+            && (stats[first].words > 1 || units[first].blank_after))
+            .then_some(first)
     });
     let title_text = title_unit.map(|t| {
         let line = unit_text(t);
-        collapse(if t == 0 { rules::strip_site_name(line) } else { line })
+        build::collapse(if t == 0 && !article { rules::strip_site_name(line) } else { line })
     });
     let title_words = title_text.as_deref().map(features::word_set);
 
     let mut roles: Vec<Role> = Vec::with_capacity(units.len());
-    for (i, s) in stats.iter().enumerate() {
-        let line = unit_text(i);
+    for (i, (s, furniture)) in stats.iter().zip(furniture.iter().cloned()).enumerate() {
         let in_region = (region_start..region_end).contains(&i);
         let role = if Some(i) == title_unit {
             Role::Title
         } else if i == 0 && headline.is_some() {
             // The page's `<title>` line, whose headline is repeated above the article.
             Role::Removed(BoilerplateKind::RepeatedTitle)
-        } else if let Some(f) = rules::furniture(line, s) {
+        } else if let Some(f) = furniture {
             Role::Furniture(f)
-        } else if title_words.as_ref().is_some_and(|tw| repeats_title(s, tw)) {
+        } else if title_words.as_ref().is_some_and(|tw| title::repeats_title(s, tw)) {
             Role::Removed(BoilerplateKind::RepeatedTitle)
-        } else if in_region
-            && (probs[i] > model::MODEL.keep_threshold || (no_region && s.is_prose()))
-        {
+        } else if in_region && (probs[i] > model.keep_threshold || (no_region && s.is_prose())) {
+            Role::Body
+        } else if i == 0 && title_unit.is_none() && region_start <= 1 && s.words >= 2 && !s.url {
+            // A first line right above the article that is no headline ends like a sentence:
+            // the article's first paragraph (a headline with a period), not navigation.
             Role::Body
         } else {
             Role::Removed(rules::kind_of_removed(s, i < region_start, i >= region_end))
         };
         roles.push(role);
     }
-    mark_subtitle(&mut roles, &stats, title_unit);
-    build(text, &units, &stats, &roles, title_text)
-}
-
-/// The unit that repeats the page title (line 0) as the article's headline, if any: the first
-/// later line of 2–40 words whose words mostly match one part of the page title (Jaccard ≥ 0.6).
-/// The model's `after_title` features are defined by this.
-fn find_title_repeat(text: &str, units: &[Unit], stats: &[LineStats]) -> Option<usize> {
-    let first = &text[units.first()?.start..units[0].end];
-    let parts = rules::title_parts(first);
-    stats.iter().enumerate().skip(1).take(400).find_map(|(i, s)| {
-        ((2..=40).contains(&s.words) && parts.iter().any(|p| features::jaccard(&s.set, p) >= 0.6))
-            .then_some(i)
-    })
-}
-
-/// The article's headline below the page title: the first later line that matches the title's
-/// main part (not the site's name) — mostly the same words, or all of a main part of four words
-/// or more (the `<title>` was a shortened headline). Breadcrumb trails, which hold the headline
-/// among other links, do not count.
-fn find_headline(text: &str, units: &[Unit], stats: &[LineStats]) -> Option<usize> {
-    let title = &text[units.first()?.start..units[0].end];
-    let main = features::word_set(rules::strip_site_name(title));
-    if main.len() < 2 {
-        return None;
-    }
-    stats.iter().enumerate().skip(1).take(400).find_map(|(i, s)| {
-        let shared = features::overlap(&s.set, &main);
-        let same = features::jaccard(&s.set, &main) >= 0.6
-            || (main.len() >= 4 && s.set.len() <= 3 * main.len() && shared * 10 >= main.len() * 9);
-        let line = &text[units[i].start..units[i].end];
-        ((2..=40).contains(&s.words) && same && !rules::is_breadcrumb(line)).then_some(i)
-    })
-}
-
-fn repeats_title(stats: &LineStats, title_words: &[u64]) -> bool {
-    (2..=40).contains(&stats.words) && features::jaccard(&stats.set, title_words) >= 0.8
+    mark_subtitle(&mut roles, stats, title_unit, |i| rules::dateline(unit_text(i)).is_some());
+    lists::mark(text, units, stats, &mut roles);
+    Decision { prepared, roles, probs, title: title_text }
 }
 
 /// The stretch of units `[start, end)` maximising the sum of `(p - threshold) * weight`.
@@ -201,7 +215,13 @@ fn best_region(probs: &[f32], weights: &[f32], threshold: f32) -> (usize, usize)
 
 /// A deck: the first line after the title, before the article starts, that reads as a
 /// sentence-long summary rather than furniture.
-fn mark_subtitle(roles: &mut [Role], stats: &[LineStats], title_unit: Option<usize>) {
+/// A paragraph opening with a dateline (`PORTSMOUTH —`) is the article's first, never a deck.
+fn mark_subtitle(
+    roles: &mut [Role],
+    stats: &[LineStats],
+    title_unit: Option<usize>,
+    has_dateline: impl Fn(usize) -> bool,
+) {
     let Some(t) = title_unit else { return };
     let first_body = roles.iter().position(|r| *r == Role::Body);
     for i in t + 1..(t + 4).min(roles.len()) {
@@ -211,6 +231,7 @@ fn mark_subtitle(roles: &mut [Role], stats: &[LineStats], title_unit: Option<usi
                 if (6..=60).contains(&stats[i].words)
                     && stats[i].phrases == 0
                     && !stats[i].url
+                    && !has_dateline(i)
                     && first_body
                         .is_some_and(|b| b > i || (b == i && next_is_furniture(roles, i))) =>
             {
@@ -226,121 +247,13 @@ fn next_is_furniture(roles: &[Role], i: usize) -> bool {
     matches!(roles.get(i + 1), Some(Role::Furniture(_)))
 }
 
-fn build(
-    text: &str,
-    units: &[Unit],
-    stats: &[LineStats],
-    roles: &[Role],
-    title: Option<String>,
-) -> Layout {
-    let mut out = Layout::default();
-    let push_block = |out: &mut Layout, kind: BlockKind, content: &str| {
-        if !out.text.is_empty() {
-            out.text.push_str("\n\n");
-        }
-        let start = out.text.len();
-        out.text.push_str(content);
-        out.blocks.push(LayoutBlock { kind, start, end: out.text.len() });
-    };
-    if let Some(t) = &title {
-        push_block(&mut out, BlockKind::Title, t);
-    }
-    out.title = title;
-    // For each unit, the next body unit after it (one backward pass keeps this linear).
-    let mut next_body: Vec<Option<usize>> = vec![None; roles.len()];
-    for i in (0..roles.len().saturating_sub(1)).rev() {
-        next_body[i] = if roles[i + 1] == Role::Body { Some(i + 1) } else { next_body[i + 1] };
-    }
-    let first_body = roles.iter().position(|r| *r == Role::Body);
-    let mut seen_paragraph = false;
-    for (i, role) in roles.iter().enumerate() {
-        let line = collapse(&text[units[i].start..units[i].end]);
-        match role {
-            Role::Title => {}
-            Role::Subtitle => {
-                out.subtitle = Some(line.clone());
-                if first_body.is_some_and(|b| b <= i) {
-                    push_block(&mut out, BlockKind::Subtitle, &line);
-                }
-            }
-            Role::Body => {
-                let kind = block_kind(&line, &stats[i], next_body[i].map(|b| &stats[b]));
-                // A dateline opens the article's first paragraph.
-                if kind == BlockKind::Paragraph && !seen_paragraph {
-                    seen_paragraph = true;
-                    out.metadata.dateline = rules::dateline(&line).map(str::to_owned);
-                }
-                push_block(&mut out, kind, &line);
-            }
-            Role::Removed(kind) => out.boilerplate.push(Boilerplate { kind: *kind, text: line }),
-            Role::Furniture(f) => {
-                match f {
-                    Furniture::NewsId(id) => {
-                        out.metadata.news_id.get_or_insert_with(|| id.clone());
-                    }
-                    Furniture::Byline(names, date) => {
-                        for n in names {
-                            if !out.metadata.authors.contains(n) {
-                                out.metadata.authors.push(n.clone());
-                            }
-                        }
-                        if let Some(d) = date {
-                            record_date(&mut out.metadata, d);
-                        }
-                    }
-                    Furniture::Date(d) => record_date(&mut out.metadata, d),
-                    Furniture::Captcha
-                    | Furniture::CommentForm
-                    | Furniture::PhotoCredit
-                    | Furniture::Prompt(_) => {}
-                }
-                out.boilerplate.push(Boilerplate { kind: f.kind(), text: line });
-            }
-        }
-    }
-    out
-}
-
-/// The first publication date and the first revision date a page states.
-fn record_date(metadata: &mut Metadata, d: &rules::DateLine) {
-    let slot = if d.modified { &mut metadata.modified } else { &mut metadata.published };
-    slot.get_or_insert_with(|| d.iso.clone());
-}
-
-fn block_kind(line: &str, stats: &LineStats, next_body: Option<&LineStats>) -> BlockKind {
-    if stats.bullet {
-        BlockKind::ListItem
-    } else if rules::is_heading(line, stats) && next_body.is_some_and(|n| n.words >= 8) {
-        BlockKind::Heading
-    } else {
-        BlockKind::Paragraph
-    }
-}
-
-/// The line with runs of white space collapsed to one space.
-fn collapse(line: &str) -> String {
-    let clean = !line.contains("  ") && !line.contains(['\n', '\t', '\r']);
-    if clean {
-        return line.to_owned();
-    }
-    let mut out = String::with_capacity(line.len());
-    for (k, w) in line.split_whitespace().enumerate() {
-        if k > 0 {
-            out.push(' ');
-        }
-        out.push_str(w);
-    }
-    out
-}
-
-/// Feature rows of every unit of `text`, for training the model (`examples/layout_features`).
+/// The line and feature row of every unit of `text` as the cleaner sees it (repeats removed),
+/// for training the model (`examples/layout_features`).
 pub fn feature_rows(text: &str) -> Vec<(String, Vec<f32>)> {
-    let units = lines::units(text, true);
-    let stats: Vec<LineStats> =
-        units.iter().map(|u| LineStats::of(&text[u.start..u.end])).collect();
-    let title_repeat = find_title_repeat(text, &units, &stats);
-    let rows = features::compute(text, &units, &stats, title_repeat);
-    units.iter().zip(rows).map(|(u, r)| (text[u.start..u.end].to_owned(), r)).collect()
+    let p = prepare::run(text);
+    let title_repeat = title::find_title_repeat(text, &p.units, &p.stats);
+    let rows = features::compute(text, &p.units, &p.stats, title_repeat);
+    p.units.iter().zip(rows).map(|(u, r)| (text[u.start..u.end].to_owned(), r)).collect()
 }
 
 #[cfg(test)]

@@ -22,8 +22,8 @@ pub struct Model {
 #[derive(Debug, Deserialize)]
 pub struct Stage {
     /// Input names, in order: the unit features, then (from stage 2 on) the context features.
-    /// Checked against the code's feature list by the tests.
-    #[cfg_attr(not(test), allow(dead_code))]
+    /// Checked against the code's feature list by the tests, and against the rows given to the
+    /// model in debug builds.
     pub features: Vec<String>,
     #[serde(flatten)]
     pub kind: StageKind,
@@ -221,6 +221,12 @@ impl Model {
     /// The probability that each unit belongs to the article, from its feature row.
     pub fn predict(&self, rows: &[Vec<f32>]) -> Vec<f32> {
         let base = rows.first().map_or(0, Vec::len);
+        // A row must hold exactly the features the model was trained on, in its order: a
+        // feature appended in training but not at runtime shifts every later column.
+        debug_assert!(
+            rows.is_empty() || self.stages.first().is_none_or(|s| s.features.len() == base),
+            "feature rows of {base} values for a model trained on other features"
+        );
         let mut probs: Vec<f32> = Vec::new();
         let mut x: Vec<f32> = Vec::new();
         for (k, stage) in self.stages.iter().enumerate() {

@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 
 use regex::{Regex, RegexSet, RegexSetBuilder};
 
+use super::byline::{self, Byline};
 use super::features::{LineStats, PHRASE_CLASSES, words};
 use crate::model::BoilerplateKind;
 
@@ -42,8 +43,9 @@ pub enum Furniture {
     Captcha,
     CommentForm,
     NewsId(String),
-    /// Authors, and the date glued to the byline (`By Jane Doe | Published: Jan 5, 2025`).
-    Byline(Vec<String>, Option<DateLine>),
+    /// Authors and agency, and the date glued to the byline (`By Jane Doe | Published: Jan 5,
+    /// 2025`).
+    Byline(Byline, Option<DateLine>),
     Date(DateLine),
     PhotoCredit,
     /// A short line that is only a share, newsletter or advertisement prompt.
@@ -153,10 +155,18 @@ pub fn furniture(text: &str, stats: &LineStats) -> Option<Furniture> {
         && stats.words <= 14
         && let Some(c) = BYLINE.captures(text)
     {
-        let (authors, trailer) = byline_authors(c.get(1).map_or("", |m| m.as_str()));
-        if !authors.is_empty() {
-            return Some(Furniture::Byline(authors, trailer.and_then(date_line)));
+        let (names, trailer) = byline_trailer(c.get(1).map_or("", |m| m.as_str()));
+        let found = byline::after_by(names);
+        if !found.authors.is_empty() {
+            return Some(Furniture::Byline(found, trailer.and_then(date_line)));
         }
+    }
+    // `Jane Doe and John Roe, The Associated Press`: a wire byline without `By`.
+    if stats.words <= 14
+        && text.contains(',')
+        && let Some(found) = byline::wire(text)
+    {
+        return Some(Furniture::Byline(found, None));
     }
     if any && stats.words <= 20 && PHOTO_CREDIT.is_match(text) {
         return Some(Furniture::PhotoCredit);
@@ -178,53 +188,19 @@ pub fn furniture(text: &str, stats: &LineStats) -> Option<Furniture> {
     None
 }
 
-/// The names in the rest of a byline (`Jane Doe and John Roe, Reuters | Jan 5, 2025`), and
-/// the trailer after them (`| Jan 5, 2025`, `Published: …`) if any.
-fn byline_authors(rest: &str) -> (Vec<String>, Option<&str>) {
+/// The rest of a byline cut before its trailer (`| Jan 5, 2025`, `Published: …`), and the
+/// trailer if any.
+fn byline_trailer(rest: &str) -> (&str, Option<&str>) {
     // A date or other trailer glued to the byline ends it (scrapers glue `MillerPublished`).
     static TRAILER: LazyLock<Regex> = LazyLock::new(|| {
         re(
             r"(?i)(\||•|·|—|–| - |published|updated|posted|\bon\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{1,2}[:/]\d{2}|\b(19|20)\d{2}\b)",
         )
     });
-    let (names, trailer) = match TRAILER.find(rest) {
+    match TRAILER.find(rest) {
         Some(m) => (&rest[..m.start()], Some(&rest[m.start()..])),
         None => (rest, None),
-    };
-    let authors = names
-        .split([',', ';', '&'])
-        .flat_map(|part| part.split(" and "))
-        .map(str::trim)
-        .filter(|name| {
-            let n = words(name).count();
-            (1..=5).contains(&n)
-                && name
-                    .split_whitespace()
-                    .all(|w| w.starts_with(|c: char| c.is_uppercase()) || is_name_particle(w))
-        })
-        .map(str::to_owned)
-        .collect();
-    (authors, trailer)
-}
-
-fn is_name_particle(w: &str) -> bool {
-    matches!(
-        w,
-        "de" | "van"
-            | "von"
-            | "der"
-            | "den"
-            | "da"
-            | "di"
-            | "del"
-            | "la"
-            | "le"
-            | "bin"
-            | "al"
-            | "ibn"
-            | "dos"
-            | "du"
-    )
+    }
 }
 
 /// The boilerplate kind of a removed unit from its furniture phrases and where it sits.
@@ -262,13 +238,18 @@ pub fn kind_of_removed(
     }
 }
 
+/// Quote marks that close a quotation.
+const CLOSING_QUOTES: &[char] = &['"', '\'', '”', '’', '»'];
+
 /// Whether a line can be a headline: a few words, not a sentence ending in a period.
 pub fn is_title_like(text: &str, stats: &LineStats) -> bool {
     let one_word_title =
         stats.words == 1 && text.chars().count() >= 3 && text.starts_with(char::is_uppercase);
     ((2..=30).contains(&stats.words) || one_word_title)
         && text.chars().count() <= 250
-        && !text.ends_with(['.', ',', ';', ':'])
+        // A line ending like a sentence, inside closing quotes too (`… said ‘no.’`), is not
+        // a headline.
+        && !text.trim_end_matches(CLOSING_QUOTES).ends_with(['.', ',', ';', ':'])
         && !stats.url
         && stats.phrases == 0
 }
@@ -353,14 +334,22 @@ mod tests {
         assert_eq!(furn("News ID 200143"), Some(Furniture::NewsId("200143".into())));
         assert_eq!(furn("Article ID: 55-1234"), Some(Furniture::NewsId("55-1234".into())));
         assert_eq!(furn("News ID unknown"), None);
+        let by = |names: &[&str], publisher: Option<&str>| Byline {
+            authors: names.iter().map(|n| (*n).to_owned()).collect(),
+            publisher: publisher.map(str::to_owned),
+        };
         assert_eq!(
             furn("By Jane Doe and John Roe"),
-            Some(Furniture::Byline(vec!["Jane Doe".into(), "John Roe".into()], None))
+            Some(Furniture::Byline(by(&["Jane Doe", "John Roe"], None), None))
+        );
+        assert_eq!(
+            furn("Jane Doe and John Roe, The Associated Press"),
+            Some(Furniture::Byline(by(&["Jane Doe", "John Roe"], Some("Associated Press")), None))
         );
         let date = |iso: &str, modified| Some(DateLine { iso: iso.into(), modified });
         assert_eq!(
             furn("By Korin MillerPublished: Jan 29, 2025"),
-            Some(Furniture::Byline(vec!["Korin Miller".into()], date("2025-01-29", false)))
+            Some(Furniture::Byline(by(&["Korin Miller"], None), date("2025-01-29", false)))
         );
         assert_eq!(
             furn("Updated: February 5, 2026"),
@@ -372,7 +361,7 @@ mod tests {
         );
         assert_eq!(
             furn("By Korin Miller | Published: Jan 29, 2025"),
-            Some(Furniture::Byline(vec!["Korin Miller".into()], date("2025-01-29", false)))
+            Some(Furniture::Byline(by(&["Korin Miller"], None), date("2025-01-29", false)))
         );
         assert_eq!(furn("By the end of the day, nothing had changed."), None);
         assert_eq!(furn("Tanja Ivanova//Getty Images"), Some(Furniture::PhotoCredit));
