@@ -65,6 +65,16 @@ pub mod devtools {
     #[cfg(feature = "train")]
     pub use crate::quotes::training as quotes_training;
 
+    /// `(segment text, feature row)` for every segment of an HTML page, and the feature names
+    /// (segment features, stage-2 context features).
+    pub fn html_features(page: &[u8]) -> Vec<(String, Vec<f32>)> {
+        crate::html::feature_rows(page)
+    }
+
+    pub fn html_feature_names() -> (Vec<&'static str>, Vec<&'static str>) {
+        crate::html::feature_names()
+    }
+
     /// `(line, feature row)` for every layout unit of a (normalised) text.
     pub fn layout_features(text: &str) -> Vec<(String, Vec<f32>)> {
         let normalized = crate::normalize::run(text.as_bytes());
