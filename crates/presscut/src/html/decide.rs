@@ -145,6 +145,10 @@ fn context<'a>(dom: &'a Dom, d: &Declared, segments: &[Segment]) -> (Headline, P
         headline: head.index,
         title_words: head.text.as_deref().map(word_set).unwrap_or_default(),
         ld_body_words,
+        description_words: d
+            .meta(&["og:description", "description", "twitter:description"])
+            .map(word_set)
+            .unwrap_or_default(),
         dom,
     };
     (head, ctx)

@@ -59,8 +59,16 @@ pub fn decode(bytes: &[u8]) -> Decoded {
             encoding.name()
         ));
     }
-    let controls = body.iter().take(DETECT_BYTES).filter(|&&b| b < 0x09 || (0x0E..0x20).contains(&b)).count();
-    if controls * 10 > body.len().min(DETECT_BYTES) {
+    // Binary input decodes to control characters and replacement marks.
+    let sample = text.chars().take(DETECT_BYTES);
+    let (mut odd, mut total) = (0usize, 0usize);
+    for c in sample {
+        total += 1;
+        if (c.is_control() && !c.is_whitespace()) || c == '\u{FFFD}' {
+            odd += 1;
+        }
+    }
+    if odd * 10 > total {
         warnings.push("the input looks binary, not like a web page: the result may be meaningless".to_owned());
     }
     Decoded { text: text.into_owned(), warnings }

@@ -21,7 +21,8 @@ pub const NAMES: &[&str] = &[
     "is_table", "owner_p", "owner_div", "owner_cell", "owner_li", "owner_section", "position",
     "char_position", "from_headline", "after_headline", "depth", "ld_body_overlap", "repeats_title",
     "log_owner_words", "in_best_container", "container_prose_share", "furniture_phrases", "all_link",
-    "log_page_words", "prose",
+    "log_page_words", "prose", "headline_kinship", "log_class_repeats", "parent_link_density",
+    "description_overlap",
     // Inherited flags (segment::flag bits 0..37), then the element's own class families.
     "f_article", "f_main", "f_article_body", "f_nav", "f_aside", "f_footer", "f_header", "f_form",
     "f_figure", "f_list", "f_link", "f_blockquote", "f_table", "f_time", "f_address", "f_button",
@@ -59,7 +60,51 @@ pub struct PageContext<'a> {
     pub headline: Option<usize>,
     pub title_words: HashSet<String>,
     pub ld_body_words: Option<HashSet<String>>,
+    pub description_words: HashSet<String>,
     pub dom: &'a Dom,
+}
+
+/// The depth of every ancestor of `n` (itself included), nearest first.
+fn ancestors(dom: &Dom, mut n: NodeId) -> Vec<NodeId> {
+    let mut out = Vec::new();
+    while n != NONE {
+        out.push(n);
+        n = dom.node(n).parent;
+    }
+    out
+}
+
+/// How close a segment is to the headline in the tree: the depth of their lowest common
+/// ancestor over the headline's depth (1: siblings under the headline's parent; 0: only the
+/// document in common; -1: no headline).
+fn kinship(dom: &Dom, headline_path: &[NodeId], owner: NodeId) -> f32 {
+    if headline_path.is_empty() {
+        return -1.0;
+    }
+    let mut n = owner;
+    while n != NONE {
+        if let Some(pos) = headline_path.iter().position(|&a| a == n) {
+            let lca_depth = headline_path.len() - pos;
+            return lca_depth as f32 / headline_path.len() as f32;
+        }
+        n = dom.node(n).parent;
+    }
+    0.0
+}
+
+/// Segments whose holding element has the same tag and class (teaser cards, comments, menu
+/// items repeat one template).
+fn class_repeats(dom: &Dom, segments: &[Segment]) -> Vec<f32> {
+    let key = |s: &Segment| {
+        dom.element(s.owner).map(|e| (e.name.clone(), e.attr("class").unwrap_or("").to_owned()))
+    };
+    let mut counts: std::collections::HashMap<Option<(html5ever::LocalName, String)>, u32> =
+        std::collections::HashMap::new();
+    let keys: Vec<_> = segments.iter().map(key).collect();
+    for k in &keys {
+        *counts.entry(k.clone()).or_default() += 1;
+    }
+    keys.iter().map(|k| (counts.get(k).copied().unwrap_or(1) as f32).ln()).collect()
 }
 
 fn words_of(s: &str) -> impl Iterator<Item = String> + '_ {
@@ -137,9 +182,16 @@ pub fn compute(segments: &[Segment], ctx: &PageContext<'_>) -> Vec<Vec<f32>> {
     let (best, share) = best_container(dom, segments);
     // Words per owner element.
     let mut owner_words: std::collections::HashMap<NodeId, u32> = std::collections::HashMap::new();
+    // Link and all characters per parent of the holding element.
+    let mut parent_links: std::collections::HashMap<NodeId, (u32, u32)> = std::collections::HashMap::new();
     for s in segments {
         *owner_words.entry(s.owner).or_default() += s.words;
+        let e = parent_links.entry(dom.node(s.owner).parent).or_default();
+        e.0 += s.link_chars;
+        e.1 += s.text.len() as u32;
     }
+    let headline_path = ctx.headline.map(|h| ancestors(dom, segments[h].owner)).unwrap_or_default();
+    let repeats = class_repeats(dom, segments);
     let mut before = 0f32;
     let mut rows = Vec::with_capacity(segments.len());
     for (i, s) in segments.iter().enumerate() {
@@ -197,6 +249,14 @@ pub fn compute(segments: &[Segment], ctx: &PageContext<'_>) -> Vec<Vec<f32>> {
             f32::from(u8::from(s.link_chars as usize * 10 >= text.len() * 9)),
             (page_words + 1.0).ln(),
             f32::from(u8::from(is_prose(s))),
+            kinship(dom, &headline_path, s.owner),
+            repeats[i],
+            parent_links.get(&dom.node(s.owner).parent).map_or(0.0, |&(l, c)| l as f32 / c.max(1) as f32),
+            if ctx.description_words.is_empty() || ws.is_empty() {
+                0.0
+            } else {
+                ws.iter().filter(|w| ctx.description_words.contains(*w)).count() as f32 / ws.len() as f32
+            },
         ];
         row.extend(FLAG_BITS.iter().map(|&b| f32::from(u8::from(s.flags >> b & 1 == 1))));
         row.extend((0..OWN_BITS).map(|b| f32::from(u8::from(s.flags >> (flag::OWN_SHIFT + b) & 1 == 1))));

@@ -146,9 +146,16 @@ pub fn find(text: &str, us_order: bool) -> Option<String> {
 /// A date in a URL path (`/2014/07/07/`, `/2014-07-07-`, `/20140707/`).
 pub fn in_url(url: &str) -> Option<String> {
     static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|_|\.|$)|/((?:19|20)\d{2})(\d{2})(\d{2})/")
+        Regex::new(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|_|\.|\+|$)|/((?:19|20)\d{2})(\d{2})(\d{2})/")
             .expect("url date regex")
     });
+    let decoded;
+    let url = if url.contains("%2F") || url.contains("%2f") {
+        decoded = url.replace("%2F", "/").replace("%2f", "/");
+        decoded.as_str()
+    } else {
+        url
+    };
     let c = URL_DATE.captures(url)?;
     let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
     match (n(1), n(2), n(3)) {

@@ -57,22 +57,55 @@ pub fn clean_text(s: &str) -> String {
     out.trim().to_owned()
 }
 
-/// The character references JSON-LD and meta values most often carry un-decoded.
+/// Decodes the character references JSON-LD and meta values often carry un-decoded (escaped
+/// twice by the site): numeric ones and the common named ones.
 fn decode_basic_entities(s: &str) -> String {
-    s.replace("&amp;", "&")
-        .replace("&quot;", "\"")
-        .replace("&#039;", "'")
-        .replace("&#39;", "'")
-        .replace("&apos;", "'")
-        .replace("&rsquo;", "’")
-        .replace("&lsquo;", "‘")
-        .replace("&ldquo;", "“")
-        .replace("&rdquo;", "”")
-        .replace("&ndash;", "–")
-        .replace("&mdash;", "—")
-        .replace("&nbsp;", " ")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(p) = rest.find('&') {
+        out.push_str(&rest[..p]);
+        rest = &rest[p..];
+        let Some(semi) = rest.as_bytes()[..rest.len().min(12)].iter().position(|&b| b == b';') else {
+            out.push('&');
+            rest = &rest[1..];
+            continue;
+        };
+        let name = &rest[1..semi];
+        let decoded = match name {
+            "amp" => Some('&'),
+            "quot" => Some('"'),
+            "apos" => Some('\''),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "nbsp" => Some(' '),
+            "rsquo" => Some('’'),
+            "lsquo" => Some('‘'),
+            "ldquo" => Some('“'),
+            "rdquo" => Some('”'),
+            "ndash" => Some('–'),
+            "mdash" => Some('—'),
+            "hellip" => Some('…'),
+            _ => name.strip_prefix('#').and_then(|num| {
+                let code = match num.strip_prefix(['x', 'X']) {
+                    Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                    None => num.parse().ok()?,
+                };
+                char::from_u32(code).filter(|c| !c.is_control())
+            }),
+        };
+        match decoded {
+            Some(c) => {
+                out.push(c);
+                rest = &rest[semi + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Gathers the page's declarations in one walk over the tree.
@@ -245,5 +278,11 @@ mod tests {
         assert_eq!(d.author_elements.len(), 1);
         assert_eq!(d.author_elements[0].1, "Jane Roe");
         assert_eq!(d.times.len(), 1);
+    }
+
+    #[test]
+    fn twice_escaped_references_are_decoded() {
+        assert_eq!(clean_text("SF&#x27;s best &amp; brightest&#8217;s &bogus; & more"), "SF's best & brightest’s &bogus; & more");
+        assert_eq!(clean_text("a & b – c; d"), "a & b – c; d");
     }
 }

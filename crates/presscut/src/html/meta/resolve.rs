@@ -1,6 +1,10 @@
 //! From the page's declarations and the segments around the headline to the contract's
 //! [`Metadata`], each field from its most trusted source.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use super::{AUTHOR_KEYS, Declared, MODIFIED_KEYS, PUBLISHED_KEYS, authors, dates, primary_language};
 use crate::html::segment::{Segment, flag};
 use crate::model::Metadata;
@@ -8,6 +12,10 @@ use crate::model::Metadata;
 /// How many segments before and after the headline a byline or date line is looked for in.
 const BYLINE_BEFORE: usize = 4;
 const BYLINE_AFTER: usize = 12;
+
+/// How many segments before and after the article's first kept segment are looked in too.
+const BODY_BEFORE: usize = 8;
+const BODY_AFTER: usize = 2;
 
 /// Most words a byline or date line has.
 const BYLINE_MAX_WORDS: u32 = 25;
@@ -35,14 +43,21 @@ pub fn metadata(d: &Declared, segments: &[Segment], anchor: Anchor, url: Option<
         l == "en" || l.starts_with("en-us")
     });
 
-    // Lines near the headline (or the article's start): bylines and date lines.
-    let centre = anchor.headline.or(anchor.body_start).unwrap_or(0);
-    let near: Vec<&Segment> = segments
-        .iter()
-        .skip(centre.saturating_sub(BYLINE_BEFORE))
-        .take(BYLINE_BEFORE + BYLINE_AFTER + 1)
-        .filter(|s| s.words <= BYLINE_MAX_WORDS)
-        .collect();
+    // Lines near the headline and just above the article's start: bylines and date lines.
+    let mut window: Vec<usize> = Vec::new();
+    if let Some(h) = anchor.headline {
+        window.extend(h.saturating_sub(BYLINE_BEFORE)..(h + BYLINE_AFTER + 1).min(segments.len()));
+    }
+    if let Some(b) = anchor.body_start {
+        window.extend(b.saturating_sub(BODY_BEFORE)..(b + BODY_AFTER).min(segments.len()));
+    }
+    if window.is_empty() {
+        window.extend(0..(BYLINE_AFTER + 1).min(segments.len()));
+    }
+    window.sort_unstable();
+    window.dedup();
+    let near: Vec<&Segment> =
+        window.iter().map(|&i| &segments[i]).filter(|s| s.words <= BYLINE_MAX_WORDS).collect();
 
     let parse = |v: &str| dates::parse(v, us_order);
     // The dates the page shows by its headline, and the ones it declares. A declared date the
@@ -67,7 +82,7 @@ pub fn metadata(d: &Declared, segments: &[Segment], anchor: Anchor, url: Option<
             // A date line marked as such anywhere on the page (a footer `Published on …`).
             segments
                 .iter()
-                .filter(|s| s.words <= BYLINE_MAX_WORDS && s.flags & (flag::TIME | flag::C_META) != 0)
+                .filter(|s| s.words <= BYLINE_MAX_WORDS && (s.flags & (flag::TIME | flag::C_META) != 0 || labelled(&s.text)))
                 .find_map(|s| date_line(&s.text, us_order))
                 .map(|(iso, _)| iso)
         })
@@ -111,6 +126,14 @@ pub fn metadata(d: &Declared, segments: &[Segment], anchor: Anchor, url: Option<
     m.image = d.meta(&["og:image", "og:image:url", "twitter:image", "twitter:image:src"]).map(str::to_owned).or_else(|| ld.image.clone());
     m.canonical_url = d.canonical.clone().or_else(|| d.meta(&["og:url"]).map(str::to_owned));
     m
+}
+
+/// A line that says it gives a date (`Published: …`, `Last updated …`, `Veröffentlicht am …`).
+fn labelled(text: &str) -> bool {
+    let t = text.trim_start().to_lowercase();
+    ["published", "posted", "updated", "last updated", "date:", "veröffentlicht", "aktualisiert", "publié", "publicado", "pubblicato"]
+        .iter()
+        .any(|l| t.starts_with(l))
 }
 
 /// A date line: a short line with a date (`Published 7 July 2014`, `07/07/2014 10:00`), and
@@ -157,8 +180,33 @@ fn authors_of(d: &Declared, near: &[&Segment], site: Option<&str>) -> Vec<String
         }
         return names.clone();
     }
-    if fallback.is_empty() { ld.author_orgs.clone() } else { fallback }
+    if !fallback.is_empty() {
+        return fallback;
+    }
+    if !ld.author_orgs.is_empty() {
+        return ld.author_orgs.clone();
+    }
+    // A personal site: its name is its author's (`Go ahead, self-host Postgres | Jane Roe`).
+    let title_site = d.title.as_deref().and_then(|t| {
+        [" | ", " - ", " – ", " — "].iter().find_map(|sep| t.rsplit_once(sep).map(|(_, s)| s.trim()))
+    });
+    [site, title_site]
+        .into_iter()
+        .flatten()
+        .map(|s| s.trim_end_matches("'s blog").trim_end_matches("’s blog").trim())
+        .find(|s| authors::person_like(s))
+        .map(|s| vec![s.to_owned()])
+        .unwrap_or_default()
 }
+
+/// `by Jane Roe` inside a longer line (`Published 7 July 2014 by Jane Roe`).
+static INLINE_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|\s)(?:[Bb]y|[Vv]on|[Pp]ar|[Pp]or)\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|van|von|de|der|da|di|du|la|le)){0,4})")
+        .expect("inline byline regex")
+});
+
+/// Most words of a line that may hold a byline inside it.
+const INLINE_BYLINE_MAX_WORDS: u32 = 16;
 
 /// The names of a byline segment: `By …` lines, or short lines marked as an author's; a bare
 /// `By` or `Written by` takes its names from the next segment.
@@ -175,6 +223,11 @@ fn byline(s: &Segment, next: Option<&Segment>) -> Option<Vec<String>> {
     };
     let marked = s.flags & (flag::C_AUTHOR | (flag::C_AUTHOR >> 20 << flag::OWN_SHIFT)) != 0;
     if !(opener || (marked && s.words <= 8)) {
+        if s.words <= INLINE_BYLINE_MAX_WORDS {
+            let c = INLINE_BY.captures(&s.text)?;
+            let names = authors::split_names(c.get(1)?.as_str());
+            return (!names.is_empty()).then_some(names);
+        }
         return None;
     }
     // A byline often runs on into the date: cut at the first digit or separator.
