@@ -26,6 +26,11 @@ const LD_BODY_MIN_SHARE: f32 = 0.5;
 /// JSON-LD bodies shorter than this many words are teasers, not the article.
 const LD_BODY_MIN_WORDS: usize = 80;
 
+/// Pages of at most this many segments are a fragment, not a page with furniture: the model,
+/// trained on whole pages, has nothing to separate, and every segment that is not a link list,
+/// navigation or footer is kept (as the text cleaner does with a few lines).
+const SMALL_PAGE_SEGMENTS: usize = 6;
+
 /// Below this share of the page's prose words the result gets a warning.
 const SMALL_BODY_SHARE: f32 = 0.2;
 
@@ -184,6 +189,29 @@ fn boilerplate_kind(s: &Segment) -> BoilerplateKind {
     }
 }
 
+/// Structural repairs of the model's decision: a short heading between two kept blocks opens
+/// a section of the article; a paragraph of prose next to a kept one under the same parent
+/// element is the article's too (articles keep their paragraphs side by side).
+fn repair(segments: &[Segment], keep: &mut [bool], headline: Option<usize>, dom: &Dom) {
+    let parent = |i: usize| dom.node(segments[i].owner).parent;
+    let n = segments.len();
+    for i in 0..n {
+        if keep[i] || Some(i) == headline {
+            continue;
+        }
+        let s = &segments[i];
+        let prev_kept = i > 0 && keep[i - 1];
+        let next_kept = i + 1 < n && keep[i + 1];
+        let heading = s.kind == BlockKind::Heading && s.level >= 2 && s.words <= 20;
+        let sibling_prose = is_prose(s)
+            && ((prev_kept && parent(i - 1) == parent(i)) || (next_kept && parent(i + 1) == parent(i)))
+            && s.flags & (flag::C_COMMENT | flag::C_RELATED | flag::ASIDE) == 0;
+        if (heading && prev_kept && next_kept) || sibling_prose {
+            keep[i] = true;
+        }
+    }
+}
+
 /// Decides the article of a segmented page.
 pub fn run(dom: &Dom, d: &Declared, segments: Vec<Segment>, url: Option<&str>) -> Decided {
     let mut warnings = Vec::new();
@@ -202,6 +230,14 @@ pub fn run(dom: &Dom, d: &Declared, segments: Vec<Segment>, url: Option<&str>) -
         })
         .collect();
 
+    if segments.len() <= SMALL_PAGE_SEGMENTS {
+        for (i, s) in segments.iter().enumerate() {
+            let furniture = s.flags & (flag::NAV | flag::FOOTER | flag::C_NAV | flag::C_FOOTER) != 0
+                || s.link_chars as usize * 2 > s.text.len();
+            keep[i] = Some(i) != head.index && !furniture;
+        }
+    }
+    repair(&segments, &mut keep, head.index, dom);
     let page_prose: u32 = segments.iter().filter(|s| is_prose(s)).map(|s| s.words).sum();
     let kept_words = |keep: &[bool]| -> u32 { segments.iter().zip(keep).filter(|(_, k)| **k).map(|(s, _)| s.words).sum() };
     let mut body_override: Option<Vec<String>> = None;

@@ -505,8 +505,10 @@ fn flush_kind(
     let (kind, level) =
         kind.or_else(|| top.and_then(|f| f.kind)).unwrap_or((BlockKind::Paragraph, 0));
     let text = text.to_owned();
+    // Scripts written without spaces (Chinese, Japanese) count about two characters a word.
+    let cjk = text.chars().filter(|c| matches!(*c as u32, 0x3040..=0x30FF | 0x3400..=0x9FFF | 0xAC00..=0xD7AF)).count();
     out.push(Segment {
-        words: crate::layout::count_words(&text) as u32,
+        words: (crate::layout::count_words(&text).max(cjk / 2)) as u32,
         link_chars: (open.link_chars as u32).min(text.len() as u32),
         text,
         kind,

@@ -42,27 +42,6 @@ fn name_like(part: &str) -> bool {
         })
 }
 
-/// Words that make a name an organisation's rather than a person's.
-const ORG_WORDS: &[&str] = &[
-    "news", "media", "blog", "blogs", "times", "post", "daily", "magazine", "group", "inc", "ltd",
-    "llc", "co", "company", "team", "online", "digital", "journal", "review", "press", "network",
-    "tv", "radio", "services", "care", "center", "centre", "university", "institute", "lab",
-    "labs", "studio", "solutions", "agency", "club", "society", "association", "foundation",
-    "shop", "store", "hotel", "hotels", "health", "clinic", "the", "and", "of", "app", "hq",
-];
-
-/// A name that reads as one person's: two or three capitalised words, none an organisation's.
-pub fn person_like(s: &str) -> bool {
-    let words: Vec<&str> = s.split_whitespace().collect();
-    (2..=3).contains(&words.len())
-        && is_name(s)
-        && words.iter().all(|w| {
-            w.chars().next().is_some_and(char::is_uppercase)
-                && w.chars().skip(1).any(char::is_lowercase)
-                && !ORG_WORDS.contains(&w.to_lowercase().as_str())
-        })
-}
-
 /// Weekday names and abbreviations that bylines run into (`By Jane Roe Sat, 12 …`).
 const WEEKDAYS: &[&str] = &[
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",

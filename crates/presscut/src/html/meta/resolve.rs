@@ -183,20 +183,7 @@ fn authors_of(d: &Declared, near: &[&Segment], site: Option<&str>) -> Vec<String
     if !fallback.is_empty() {
         return fallback;
     }
-    if !ld.author_orgs.is_empty() {
-        return ld.author_orgs.clone();
-    }
-    // A personal site: its name is its author's (`Go ahead, self-host Postgres | Jane Roe`).
-    let title_site = d.title.as_deref().and_then(|t| {
-        [" | ", " - ", " – ", " — "].iter().find_map(|sep| t.rsplit_once(sep).map(|(_, s)| s.trim()))
-    });
-    [site, title_site]
-        .into_iter()
-        .flatten()
-        .map(|s| s.trim_end_matches("'s blog").trim_end_matches("’s blog").trim())
-        .find(|s| authors::person_like(s))
-        .map(|s| vec![s.to_owned()])
-        .unwrap_or_default()
+    ld.author_orgs.clone()
 }
 
 /// `by Jane Roe` inside a longer line (`Published 7 July 2014 by Jane Roe`).
