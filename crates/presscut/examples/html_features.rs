@@ -22,7 +22,11 @@ fn main() -> io::Result<()> {
         let page = std::fs::read(path)?;
         let rows = presscut::devtools::html_features(&page);
         let (lines, features): (Vec<String>, Vec<Vec<f32>>) = rows.into_iter().unzip();
-        writeln!(out, "{}", serde_json::json!({ "id": rec.get("id"), "lines": lines, "features": features }))?;
+        writeln!(
+            out,
+            "{}",
+            serde_json::json!({ "id": rec.get("id"), "lines": lines, "features": features })
+        )?;
     }
     out.flush()
 }

@@ -28,7 +28,11 @@ fn unclosed_and_misnested_tags_keep_the_text() {
 
 #[test]
 fn a_hundred_thousand_nested_elements_do_not_overflow_or_crawl() {
-    let page = format!("<html><body>{}{ARTICLE}{}</body></html>", "<div>".repeat(100_000), "</div>".repeat(100_000));
+    let page = format!(
+        "<html><body>{}{ARTICLE}{}</body></html>",
+        "<div>".repeat(100_000),
+        "</div>".repeat(100_000)
+    );
     let start = Instant::now();
     let a = html(page.as_bytes());
     assert!(start.elapsed() < Duration::from_secs(20), "took {:?}", start.elapsed());
@@ -40,7 +44,8 @@ fn a_hundred_thousand_nested_elements_do_not_overflow_or_crawl() {
 
 #[test]
 fn a_fifty_megabyte_page_is_extracted() {
-    let mut page = String::from("<html><head><title>Council approves new cycle lanes</title></head><body>");
+    let mut page =
+        String::from("<html><head><title>Council approves new cycle lanes</title></head><body>");
     while page.len() < 50 * 1024 * 1024 {
         page.push_str("<div class='item'><p>The city council approved four kilometres of new cycle lanes on Thursday, after a debate that lasted into the evening.</p></div>");
     }
@@ -59,7 +64,8 @@ fn a_page_of_only_scripts_gives_an_empty_article_with_a_warning() {
 
 #[test]
 fn binary_bytes_are_survived_with_a_warning() {
-    let bytes: Vec<u8> = (0..200_000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+    let bytes: Vec<u8> =
+        (0..200_000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
     let a = html(&bytes);
     assert!(!a.warnings.is_empty());
 }
@@ -81,12 +87,26 @@ fn utf16_pages_are_decoded() {
 #[test]
 fn legacy_encodings_are_decoded() {
     let cases: [(&'static encoding_rs::Encoding, &str, &str); 3] = [
-        (encoding_rs::WINDOWS_1251, "windows-1251", "Городской совет одобрил строительство новых велосипедных дорожек в четверг после долгих дебатов."),
-        (encoding_rs::SHIFT_JIS, "shift_jis", "市議会は木曜日、長い議論の末に新しい自転車道の建設を承認した。工事は春に始まる予定だ。"),
-        (encoding_rs::GB18030, "gb18030", "市议会周四在长时间辩论后批准了新的自行车道建设计划，工程预计将于春季开始。"),
+        (
+            encoding_rs::WINDOWS_1251,
+            "windows-1251",
+            "Городской совет одобрил строительство новых велосипедных дорожек в четверг после долгих дебатов.",
+        ),
+        (
+            encoding_rs::SHIFT_JIS,
+            "shift_jis",
+            "市議会は木曜日、長い議論の末に新しい自転車道の建設を承認した。工事は春に始まる予定だ。",
+        ),
+        (
+            encoding_rs::GB18030,
+            "gb18030",
+            "市议会周四在长时间辩论后批准了新的自行车道建设计划，工程预计将于春季开始。",
+        ),
     ];
     for (enc, label, text) in cases {
-        let declared = format!("<html><head><meta charset=\"{label}\"></head><body><p>{text}</p><p>{text}</p></body></html>");
+        let declared = format!(
+            "<html><head><meta charset=\"{label}\"></head><body><p>{text}</p><p>{text}</p></body></html>"
+        );
         let (bytes, _, _) = enc.encode(&declared);
         let a = html(&bytes);
         assert!(a.text.contains(text), "{label} declared: {}", a.text);

@@ -22,12 +22,18 @@ fn render(a: &Article) -> String {
     writeln!(out, "\n# blocks").ok();
     for b in &a.blocks {
         let text: String = chars[b.start..b.end].iter().collect();
-        let kind = serde_json::to_value(b.kind).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+        let kind = serde_json::to_value(b.kind)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default();
         writeln!(out, "{kind}: {}", text.replace('\n', "\n    ")).ok();
     }
     writeln!(out, "\n# removed").ok();
     for b in &a.boilerplate {
-        let kind = serde_json::to_value(b.kind).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+        let kind = serde_json::to_value(b.kind)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default();
         writeln!(out, "- {kind}: {}", b.text).ok();
     }
     writeln!(out, "\n# metadata").ok();
@@ -73,7 +79,11 @@ fn opengraph_alone_fills_title_date_and_site() {
 #[test]
 fn only_the_articles_own_byline_gives_authors() {
     let a = extract("byline_related");
-    assert_eq!(a.metadata.authors, ["Katharina Brandt"], "bylines of related stories are not authors");
+    assert_eq!(
+        a.metadata.authors,
+        ["Katharina Brandt"],
+        "bylines of related stories are not authors"
+    );
     assert_eq!(a.metadata.published.as_deref().map(|d| &d[..10]), Some("2026-07-07"));
     assert_eq!(a.metadata.language.as_deref(), Some("de"));
     insta::assert_snapshot!("byline_related", render(&a));
@@ -88,6 +98,9 @@ fn comments_are_not_the_article() {
     insta::assert_snapshot!("comments", render(&a));
 }
 
+/// Known miss, pinned so that a fix shows in the snapshot's diff: the newsletter box right
+/// after the article's last paragraph is kept (the content model scores it as article; rules
+/// on sign-up class words cost more on the dev pages than they gained).
 #[test]
 fn a_table_inside_the_article_is_a_table_block() {
     let a = extract("table_in_article");

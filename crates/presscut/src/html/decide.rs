@@ -101,10 +101,14 @@ fn headline_candidate(s: &Segment) -> bool {
 }
 
 fn find_headline(d: &Declared, segments: &[Segment]) -> Headline {
-    let sites: Vec<&str> = [d.meta(&["og:site_name", "application-name"]), d.ld.site_name.as_deref(), d.ld.publisher.as_deref()]
-        .into_iter()
-        .flatten()
-        .collect();
+    let sites: Vec<&str> = [
+        d.meta(&["og:site_name", "application-name"]),
+        d.ld.site_name.as_deref(),
+        d.ld.publisher.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     let declared_titles: Vec<String> = [
         d.ld.headline.clone(),
         d.meta(&["og:title"]).map(|t| strip_site(t, &sites)),
@@ -121,31 +125,36 @@ fn find_headline(d: &Declared, segments: &[Segment]) -> Headline {
     // does, else the first h1.
     let agrees = |s: &Segment| {
         let ws = word_set(&s.text);
-        sets.iter().any(|t| jaccard(&ws, t) >= 0.6 || (containment(&ws, t) >= 0.9 && ws.len() * 3 >= t.len()))
+        sets.iter().any(|t| {
+            jaccard(&ws, t) >= 0.6 || (containment(&ws, t) >= 0.9 && ws.len() * 3 >= t.len())
+        })
     };
     let h1s: Vec<usize> = (0..segments.len())
-        .filter(|&i| segments[i].kind == BlockKind::Heading && segments[i].level == 1 && headline_candidate(&segments[i]))
+        .filter(|&i| {
+            segments[i].kind == BlockKind::Heading
+                && segments[i].level == 1
+                && headline_candidate(&segments[i])
+        })
         .collect();
     let index = h1s
         .iter()
         .copied()
         .find(|&i| agrees(&segments[i]))
-        .or_else(|| (0..segments.len()).find(|&i| headline_candidate(&segments[i]) && agrees(&segments[i])))
+        .or_else(|| {
+            (0..segments.len()).find(|&i| headline_candidate(&segments[i]) && agrees(&segments[i]))
+        })
         .or_else(|| h1s.first().copied().filter(|_| sets.is_empty() || h1s.len() == 1));
-    let text = index
-        .map(|i| segments[i].text.clone())
-        .or_else(|| declared_titles.first().cloned());
+    let text = index.map(|i| segments[i].text.clone()).or_else(|| declared_titles.first().cloned());
     Headline { index, text }
 }
 
 fn context<'a>(dom: &'a Dom, d: &Declared, segments: &[Segment]) -> (Headline, PageContext<'a>) {
     let head = find_headline(d, segments);
-    let ld_body_words = d
-        .ld
-        .body
-        .as_deref()
-        .filter(|b| b.split_whitespace().count() >= LD_BODY_MIN_WORDS)
-        .map(word_set);
+    let ld_body_words =
+        d.ld.body
+            .as_deref()
+            .filter(|b| b.split_whitespace().count() >= LD_BODY_MIN_WORDS)
+            .map(word_set);
     let ctx = PageContext {
         headline: head.index,
         title_words: head.text.as_deref().map(word_set).unwrap_or_default(),
@@ -204,7 +213,8 @@ fn repair(segments: &[Segment], keep: &mut [bool], headline: Option<usize>, dom:
         let next_kept = i + 1 < n && keep[i + 1];
         let heading = s.kind == BlockKind::Heading && s.level >= 2 && s.words <= 20;
         let sibling_prose = is_prose(s)
-            && ((prev_kept && parent(i - 1) == parent(i)) || (next_kept && parent(i + 1) == parent(i)))
+            && ((prev_kept && parent(i - 1) == parent(i))
+                || (next_kept && parent(i + 1) == parent(i)))
             && s.flags & (flag::C_COMMENT | flag::C_RELATED | flag::ASIDE) == 0;
         if (heading && prev_kept && next_kept) || sibling_prose {
             keep[i] = true;
@@ -226,23 +236,29 @@ pub fn run(dom: &Dom, d: &Declared, segments: Vec<Segment>, url: Option<&str>) -
             (start..end).contains(&i)
                 && probs[i] > MODEL.keep_threshold
                 && Some(i) != head.index
-                && !(segments[i].words <= 40 && jaccard(&word_set(&segments[i].text), &title_words) >= 0.8)
+                && !(segments[i].words <= 40
+                    && jaccard(&word_set(&segments[i].text), &title_words) >= 0.8)
         })
         .collect();
 
     if segments.len() <= SMALL_PAGE_SEGMENTS {
         for (i, s) in segments.iter().enumerate() {
-            let furniture = s.flags & (flag::NAV | flag::FOOTER | flag::C_NAV | flag::C_FOOTER) != 0
+            let furniture = s.flags & (flag::NAV | flag::FOOTER | flag::C_NAV | flag::C_FOOTER)
+                != 0
                 || s.link_chars as usize * 2 > s.text.len();
             keep[i] = Some(i) != head.index && !furniture;
         }
     }
     repair(&segments, &mut keep, head.index, dom);
     let page_prose: u32 = segments.iter().filter(|s| is_prose(s)).map(|s| s.words).sum();
-    let kept_words = |keep: &[bool]| -> u32 { segments.iter().zip(keep).filter(|(_, k)| **k).map(|(s, _)| s.words).sum() };
+    let kept_words = |keep: &[bool]| -> u32 {
+        segments.iter().zip(keep).filter(|(_, k)| **k).map(|(s, _)| s.words).sum()
+    };
     let mut body_override: Option<Vec<String>> = None;
     let ld_words = d.ld.body.as_deref().map_or(0, |b| b.split_whitespace().count());
-    if ld_words >= LD_BODY_MIN_WORDS && (kept_words(&keep) as f32) < LD_BODY_MIN_SHARE * ld_words as f32 {
+    if ld_words >= LD_BODY_MIN_WORDS
+        && (kept_words(&keep) as f32) < LD_BODY_MIN_SHARE * ld_words as f32
+    {
         warnings.push(format!(
             "the article found in the page's markup ({} words) is much shorter than its JSON-LD articleBody ({ld_words} words): the articleBody is used",
             kept_words(&keep)
@@ -252,11 +268,16 @@ pub fn run(dom: &Dom, d: &Declared, segments: Vec<Segment>, url: Option<&str>) -
         });
         keep.iter_mut().for_each(|k| *k = false);
     } else if kept_words(&keep) == 0 && page_prose > 0 {
-        warnings.push("the content model found no article on the page: every paragraph-like block is kept".to_owned());
+        warnings.push(
+            "the content model found no article on the page: every paragraph-like block is kept"
+                .to_owned(),
+        );
         for (k, s) in keep.iter_mut().zip(&segments) {
             *k = is_prose(s);
         }
-    } else if page_prose >= SMALL_BODY_MIN_PAGE_WORDS && (kept_words(&keep) as f32) < SMALL_BODY_SHARE * page_prose as f32 {
+    } else if page_prose >= SMALL_BODY_MIN_PAGE_WORDS
+        && (kept_words(&keep) as f32) < SMALL_BODY_SHARE * page_prose as f32
+    {
         warnings.push(format!(
             "the article body ({} words) is much shorter than the page's text ({page_prose} words of paragraphs)",
             kept_words(&keep)
@@ -271,7 +292,8 @@ pub fn run(dom: &Dom, d: &Declared, segments: Vec<Segment>, url: Option<&str>) -
     let subtitle = head.index.and_then(|h| {
         let desc = metadata.description.as_deref().map(word_set)?;
         (h + 1..(h + 4).min(segments.len())).find(|&i| {
-            (6..=80).contains(&segments[i].words) && jaccard(&word_set(&segments[i].text), &desc) >= 0.6
+            (6..=80).contains(&segments[i].words)
+                && jaccard(&word_set(&segments[i].text), &desc) >= 0.6
         })
     });
 
@@ -307,7 +329,9 @@ pub fn run(dom: &Dom, d: &Declared, segments: Vec<Segment>, url: Option<&str>) -
         } else if Some(i) == subtitle {
         } else if Some(i) == head.index {
             if head.text.as_deref() != Some(s.text.as_str()) {
-                layout.boilerplate.push(Boilerplate { kind: BoilerplateKind::RepeatedTitle, text: s.text });
+                layout
+                    .boilerplate
+                    .push(Boilerplate { kind: BoilerplateKind::RepeatedTitle, text: s.text });
             }
         } else {
             let kind = if jaccard(&word_set(&s.text), &title_words) >= 0.8 && s.words <= 40 {

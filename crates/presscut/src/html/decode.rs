@@ -48,7 +48,8 @@ pub fn decode(bytes: &[u8]) -> Decoded {
         (UTF_8, bytes)
     } else {
         let guess = detect(bytes);
-        warnings.push(format!("the page declares no encoding; decoded as {} (detected)", guess.name()));
+        warnings
+            .push(format!("the page declares no encoding; decoded as {} (detected)", guess.name()));
         (guess, bytes)
     };
     let (text, had_errors) = encoding.decode_without_bom_handling(body);
@@ -69,7 +70,9 @@ pub fn decode(bytes: &[u8]) -> Decoded {
         }
     }
     if odd * 10 > total {
-        warnings.push("the input looks binary, not like a web page: the result may be meaningless".to_owned());
+        warnings.push(
+            "the input looks binary, not like a web page: the result may be meaningless".to_owned(),
+        );
     }
     Decoded { text: text.into_owned(), warnings }
 }
@@ -125,7 +128,8 @@ fn find_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
     let first = needle[0];
     let mut i = 0;
     while i + needle.len() <= hay.len() {
-        let rel = memchr::memchr2(first, first.to_ascii_uppercase(), &hay[i..=hay.len() - needle.len()])?;
+        let rel =
+            memchr::memchr2(first, first.to_ascii_uppercase(), &hay[i..=hay.len() - needle.len()])?;
         let at = i + rel;
         if hay[at..at + needle.len()].eq_ignore_ascii_case(needle) {
             return Some(at);
@@ -170,12 +174,14 @@ mod tests {
 
     #[test]
     fn a_meta_charset_is_read() {
-        let (bytes, _, _) = encoding_rs::WINDOWS_1251
-            .encode("<html><head><meta charset=\"windows-1251\"></head><body>Новости дня</body></html>");
+        let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode(
+            "<html><head><meta charset=\"windows-1251\"></head><body>Новости дня</body></html>",
+        );
         let d = decode(&bytes);
         assert!(d.text.contains("Новости дня"));
         assert!(d.warnings.is_empty());
-        let http = b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\">caf\xe9";
+        let http =
+            b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\">caf\xe9";
         assert!(decode(http).text.ends_with("café"));
     }
 

@@ -16,22 +16,95 @@ use crate::model::BlockKind;
 
 /// Feature names, in the model's order.
 pub const NAMES: &[&str] = &[
-    "log_words", "log_chars", "link_density", "end_punct", "punct_per_word", "comma_per_word",
-    "digit_ratio", "cap_ratio", "heading_level", "is_list_item", "is_blockquote", "is_caption",
-    "is_table", "owner_p", "owner_div", "owner_cell", "owner_li", "owner_section", "position",
-    "char_position", "from_headline", "after_headline", "depth", "ld_body_overlap", "repeats_title",
-    "log_owner_words", "in_best_container", "container_prose_share", "furniture_phrases", "all_link",
-    "log_page_words", "prose", "headline_kinship", "log_class_repeats", "parent_link_density",
+    "log_words",
+    "log_chars",
+    "link_density",
+    "end_punct",
+    "punct_per_word",
+    "comma_per_word",
+    "digit_ratio",
+    "cap_ratio",
+    "heading_level",
+    "is_list_item",
+    "is_blockquote",
+    "is_caption",
+    "is_table",
+    "owner_p",
+    "owner_div",
+    "owner_cell",
+    "owner_li",
+    "owner_section",
+    "position",
+    "char_position",
+    "from_headline",
+    "after_headline",
+    "depth",
+    "ld_body_overlap",
+    "repeats_title",
+    "log_owner_words",
+    "in_best_container",
+    "container_prose_share",
+    "furniture_phrases",
+    "all_link",
+    "log_page_words",
+    "prose",
+    "headline_kinship",
+    "log_class_repeats",
+    "parent_link_density",
     "description_overlap",
     // Inherited flags (segment::flag bits 0..37), then the element's own class families.
-    "f_article", "f_main", "f_article_body", "f_nav", "f_aside", "f_footer", "f_header", "f_form",
-    "f_figure", "f_list", "f_link", "f_blockquote", "f_table", "f_time", "f_address", "f_button",
-    "c_content", "c_comment", "c_related", "c_share", "c_ad", "c_nav", "c_footer", "c_sidebar",
-    "c_newsletter", "c_author", "c_meta", "c_caption", "c_hidden", "c_header", "c_title", "c_tags",
-    "c_popup", "c_live",
-    "own_content", "own_comment", "own_related", "own_share", "own_ad", "own_nav", "own_footer",
-    "own_sidebar", "own_newsletter", "own_author", "own_meta", "own_caption", "own_hidden",
-    "own_header", "own_title", "own_tags", "own_popup", "own_live",
+    "f_article",
+    "f_main",
+    "f_article_body",
+    "f_nav",
+    "f_aside",
+    "f_footer",
+    "f_header",
+    "f_form",
+    "f_figure",
+    "f_list",
+    "f_link",
+    "f_blockquote",
+    "f_table",
+    "f_time",
+    "f_address",
+    "f_button",
+    "c_content",
+    "c_comment",
+    "c_related",
+    "c_share",
+    "c_ad",
+    "c_nav",
+    "c_footer",
+    "c_sidebar",
+    "c_newsletter",
+    "c_author",
+    "c_meta",
+    "c_caption",
+    "c_hidden",
+    "c_header",
+    "c_title",
+    "c_tags",
+    "c_popup",
+    "c_live",
+    "own_content",
+    "own_comment",
+    "own_related",
+    "own_share",
+    "own_ad",
+    "own_nav",
+    "own_footer",
+    "own_sidebar",
+    "own_newsletter",
+    "own_author",
+    "own_meta",
+    "own_caption",
+    "own_hidden",
+    "own_header",
+    "own_title",
+    "own_tags",
+    "own_popup",
+    "own_live",
 ];
 
 /// The flag bits reported as features, in [`NAMES`] order.
@@ -43,15 +116,44 @@ const OWN_BITS: u32 = 18;
 
 /// Phrases of page furniture in several languages (share, subscribe, cookies, rights).
 const FURNITURE: &[&str] = &[
-    "©", "copyright", "all rights reserved", "cookie", "newsletter", "subscribe", "sign up",
-    "log in", "sign in", "share this", "share on", "read more", "related", "advertisement",
-    "comments", "follow us", "privacy policy", "terms of", "click here", "you may also like",
-    "recommended", "sponsored", "abonnieren", "anmelden", "werbung", "s'abonner", "publicité",
-    "suscríbete", "publicidad", "iscriviti", "pubblicità",
+    "©",
+    "copyright",
+    "all rights reserved",
+    "cookie",
+    "newsletter",
+    "subscribe",
+    "sign up",
+    "log in",
+    "sign in",
+    "share this",
+    "share on",
+    "read more",
+    "related",
+    "advertisement",
+    "comments",
+    "follow us",
+    "privacy policy",
+    "terms of",
+    "click here",
+    "you may also like",
+    "recommended",
+    "sponsored",
+    "abonnieren",
+    "anmelden",
+    "werbung",
+    "s'abonner",
+    "publicité",
+    "suscríbete",
+    "publicidad",
+    "iscriviti",
+    "pubblicità",
 ];
 
 static FURNITURE_MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasickBuilder::new().ascii_case_insensitive(true).build(FURNITURE).expect("furniture automaton")
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .build(FURNITURE)
+        .expect("furniture automaton")
 });
 
 /// Per-page context the features need.
@@ -137,11 +239,8 @@ pub fn best_container(dom: &Dom, segments: &[Segment]) -> (NodeId, Vec<f32>) {
             n = dom.node(n).parent;
         }
     }
-    let best = score
-        .iter()
-        .enumerate()
-        .max_by(|a, b| a.1.total_cmp(b.1))
-        .map_or(0, |(i, _)| i as NodeId);
+    let best =
+        score.iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1)).map_or(0, |(i, _)| i as NodeId);
     // Prose share of each segment's grandparent container.
     let mut prose = vec![0f32; dom.nodes.len()];
     for s in segments.iter().filter(|s| is_prose(s)) {
@@ -183,7 +282,8 @@ pub fn compute(segments: &[Segment], ctx: &PageContext<'_>) -> Vec<Vec<f32>> {
     // Words per owner element.
     let mut owner_words: std::collections::HashMap<NodeId, u32> = std::collections::HashMap::new();
     // Link and all characters per parent of the holding element.
-    let mut parent_links: std::collections::HashMap<NodeId, (u32, u32)> = std::collections::HashMap::new();
+    let mut parent_links: std::collections::HashMap<NodeId, (u32, u32)> =
+        std::collections::HashMap::new();
     for s in segments {
         *owner_words.entry(s.owner).or_default() += s.words;
         let e = parent_links.entry(dom.node(s.owner).parent).or_default();
@@ -202,10 +302,13 @@ pub fn compute(segments: &[Segment], ctx: &PageContext<'_>) -> Vec<Vec<f32>> {
         let punct = text.chars().filter(|c| matches!(c, '.' | '!' | '?' | '。')).count() as f32;
         let commas = text.chars().filter(|&c| c == ',').count() as f32;
         let digits = text.chars().filter(char::is_ascii_digit).count() as f32;
-        let caps = text.split_whitespace().filter(|w| w.starts_with(char::is_uppercase)).count() as f32;
+        let caps =
+            text.split_whitespace().filter(|w| w.starts_with(char::is_uppercase)).count() as f32;
         let ws = word_set(text);
         let overlap = match &ctx.ld_body_words {
-            Some(body) if !ws.is_empty() => ws.iter().filter(|w| body.contains(*w)).count() as f32 / ws.len() as f32,
+            Some(body) if !ws.is_empty() => {
+                ws.iter().filter(|w| body.contains(*w)).count() as f32 / ws.len() as f32
+            }
             Some(_) => 0.0,
             None => -1.0,
         };
@@ -215,7 +318,8 @@ pub fn compute(segments: &[Segment], ctx: &PageContext<'_>) -> Vec<Vec<f32>> {
             let inter = ws.iter().filter(|w| ctx.title_words.contains(*w)).count() as f32;
             inter / (ws.len() + ctx.title_words.len()) as f32 * 2.0
         };
-        let from_headline = ctx.headline.map_or(0.0, |h| ((i as f32 - h as f32) / 50.0).clamp(-1.0, 1.0));
+        let from_headline =
+            ctx.headline.map_or(0.0, |h| ((i as f32 - h as f32) / 50.0).clamp(-1.0, 1.0));
         let mut row = vec![
             words.ln(),
             (text.len() as f32).ln(),
@@ -234,7 +338,11 @@ pub fn compute(segments: &[Segment], ctx: &PageContext<'_>) -> Vec<Vec<f32>> {
             f32::from(u8::from(is(&[local_name!("div")]))),
             f32::from(u8::from(is(&[local_name!("td"), local_name!("th")]))),
             f32::from(u8::from(is(&[local_name!("li"), local_name!("dd"), local_name!("dt")]))),
-            f32::from(u8::from(is(&[local_name!("section"), local_name!("article"), local_name!("main")]))),
+            f32::from(u8::from(is(&[
+                local_name!("section"),
+                local_name!("article"),
+                local_name!("main"),
+            ]))),
             i as f32 / n,
             before / total_chars,
             from_headline,
@@ -251,15 +359,20 @@ pub fn compute(segments: &[Segment], ctx: &PageContext<'_>) -> Vec<Vec<f32>> {
             f32::from(u8::from(is_prose(s))),
             kinship(dom, &headline_path, s.owner),
             repeats[i],
-            parent_links.get(&dom.node(s.owner).parent).map_or(0.0, |&(l, c)| l as f32 / c.max(1) as f32),
+            parent_links
+                .get(&dom.node(s.owner).parent)
+                .map_or(0.0, |&(l, c)| l as f32 / c.max(1) as f32),
             if ctx.description_words.is_empty() || ws.is_empty() {
                 0.0
             } else {
-                ws.iter().filter(|w| ctx.description_words.contains(*w)).count() as f32 / ws.len() as f32
+                ws.iter().filter(|w| ctx.description_words.contains(*w)).count() as f32
+                    / ws.len() as f32
             },
         ];
         row.extend(FLAG_BITS.iter().map(|&b| f32::from(u8::from(s.flags >> b & 1 == 1))));
-        row.extend((0..OWN_BITS).map(|b| f32::from(u8::from(s.flags >> (flag::OWN_SHIFT + b) & 1 == 1))));
+        row.extend(
+            (0..OWN_BITS).map(|b| f32::from(u8::from(s.flags >> (flag::OWN_SHIFT + b) & 1 == 1))),
+        );
         debug_assert_eq!(row.len(), NAMES.len());
         before += text.len() as f32;
         rows.push(row);

@@ -54,7 +54,9 @@ pub fn looks_like_html(input: &[u8]) -> bool {
         || has(b"<html")
         || has(b"<body")
         || has(b"<head")
-        || memchr::memmem::find_iter(start, b"<p").count() + memchr::memmem::find_iter(start, b"<div").count() >= 2
+        || memchr::memmem::find_iter(start, b"<p").count()
+            + memchr::memmem::find_iter(start, b"<div").count()
+            >= 2
 }
 
 /// Reads the article of a page. `url` (the caller's) helps with dates in the path.
@@ -124,7 +126,8 @@ mod tests {
         assert!(looks_like_html(b"  <div><p>one</p><p>two</p></div>"));
         assert!(!looks_like_html(b"Plain text with a <b> in it"));
         assert!(!looks_like_html(b"Headline\n\nBody."));
-        let utf16: Vec<u8> = "<html><body>x</body></html>".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let utf16: Vec<u8> =
+            "<html><body>x</body></html>".encode_utf16().flat_map(u16::to_le_bytes).collect();
         assert!(looks_like_html(&utf16));
     }
 }

@@ -10,13 +10,22 @@ use serde::Deserialize;
 
 /// The shipped model, parsed once.
 pub static MODEL: LazyLock<Model> = LazyLock::new(|| {
-    serde_json::from_str(include_str!("../../data/html_model.json")).expect("data/html_model.json is a valid model")
+    serde_json::from_str(include_str!("../../data/html_model.json"))
+        .expect("data/html_model.json is a valid model")
 });
 
 /// Names of the stage-2 context features, after the segment features.
 pub const CONTEXT_NAMES: &[&str] = &[
-    "p_prev", "p_next", "p_prev2", "p_next2", "p_mean5", "p_max_before", "p_max_after", "p_mean15",
-    "share_high_before", "share_high_after",
+    "p_prev",
+    "p_next",
+    "p_prev2",
+    "p_next2",
+    "p_mean5",
+    "p_max_before",
+    "p_max_after",
+    "p_mean15",
+    "share_high_before",
+    "share_high_after",
 ];
 
 #[derive(Debug, Deserialize)]
@@ -142,8 +151,10 @@ mod tests {
     fn the_shipped_model_reads_the_features_in_the_runtime_order() {
         let raw: serde_json::Value =
             serde_json::from_str(include_str!("../../data/html_model.json")).expect("json");
-        let names: Vec<&str> = raw["features"].as_array().expect("names").iter().filter_map(|v| v.as_str()).collect();
-        let expected: Vec<&str> = super::super::features::NAMES.iter().chain(CONTEXT_NAMES).copied().collect();
+        let names: Vec<&str> =
+            raw["features"].as_array().expect("names").iter().filter_map(|v| v.as_str()).collect();
+        let expected: Vec<&str> =
+            super::super::features::NAMES.iter().chain(CONTEXT_NAMES).copied().collect();
         assert_eq!(names, expected);
         assert!(!MODEL.stage1.trees.is_empty());
     }

@@ -443,8 +443,7 @@ pub fn segments(dom: &Dom) -> Vec<Segment> {
                             own |= class_flags(v);
                         }
                     }
-                    if e.attr("itemprop").is_some_and(|v| v.eq_ignore_ascii_case("articleBody"))
-                    {
+                    if e.attr("itemprop").is_some_and(|v| v.eq_ignore_ascii_case("articleBody")) {
                         own |= flag::ARTICLE_BODY;
                     }
                     let kind = kind_of(&e.name).or_else(|| stack.last().and_then(|f| f.kind));
@@ -506,7 +505,10 @@ fn flush_kind(
         kind.or_else(|| top.and_then(|f| f.kind)).unwrap_or((BlockKind::Paragraph, 0));
     let text = text.to_owned();
     // Scripts written without spaces (Chinese, Japanese) count about two characters a word.
-    let cjk = text.chars().filter(|c| matches!(*c as u32, 0x3040..=0x30FF | 0x3400..=0x9FFF | 0xAC00..=0xD7AF)).count();
+    let cjk = text
+        .chars()
+        .filter(|c| matches!(*c as u32, 0x3040..=0x30FF | 0x3400..=0x9FFF | 0xAC00..=0xD7AF))
+        .count();
     out.push(Segment {
         words: (crate::layout::count_words(&text).max(cjk / 2)) as u32,
         link_chars: (open.link_chars as u32).min(text.len() as u32),

@@ -21,15 +21,46 @@ const MAX_NAME_WORDS: usize = 7;
 /// Words that make a comma part a role or a description rather than a name (`Jane Roe, Senior
 /// Editor`).
 const ROLE_WORDS: &[&str] = &[
-    "director", "editor", "manager", "expert", "writer", "contributor", "dietitian", "reporter",
-    "correspondent", "officer", "president", "founder", "ceo", "specialist", "consultant",
-    "analyst", "professor", "staff", "team", "senior", "chief", "head", "lead", "author",
-    "columnist", "producer", "journalist", "coach", "instructor", "member", "of", "at", "for",
+    "director",
+    "editor",
+    "manager",
+    "expert",
+    "writer",
+    "contributor",
+    "dietitian",
+    "reporter",
+    "correspondent",
+    "officer",
+    "president",
+    "founder",
+    "ceo",
+    "specialist",
+    "consultant",
+    "analyst",
+    "professor",
+    "staff",
+    "team",
+    "senior",
+    "chief",
+    "head",
+    "lead",
+    "author",
+    "columnist",
+    "producer",
+    "journalist",
+    "coach",
+    "instructor",
+    "member",
+    "of",
+    "at",
+    "for",
 ];
 
 /// Lower-case words that may stand inside a name (`Ludwig van Beethoven`, `Ana de la Cruz`).
-const PARTICLES: &[&str] =
-    &["van", "von", "der", "den", "de", "la", "le", "da", "di", "do", "dos", "du", "bin", "al", "el", "ter", "ten", "y"];
+const PARTICLES: &[&str] = &[
+    "van", "von", "der", "den", "de", "la", "le", "da", "di", "do", "dos", "du", "bin", "al", "el",
+    "ter", "ten", "y",
+];
 
 /// A comma part that reads as a person's name: two to five words, capitalised or particles,
 /// no role word.
@@ -38,14 +69,30 @@ fn name_like(part: &str) -> bool {
     (2..=5).contains(&words.len())
         && words.iter().all(|w| {
             let lw = w.to_lowercase();
-            !ROLE_WORDS.contains(&lw.trim_end_matches(['.', ','])) && (w.starts_with(char::is_uppercase) || PARTICLES.contains(&lw.as_str()))
+            !ROLE_WORDS.contains(&lw.trim_end_matches(['.', ',']))
+                && (w.starts_with(char::is_uppercase) || PARTICLES.contains(&lw.as_str()))
         })
 }
 
 /// Weekday names and abbreviations that bylines run into (`By Jane Roe Sat, 12 …`).
 const WEEKDAYS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
-    "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
 ];
 
 /// The names in an author field or byline, `By` and similar openers removed.
@@ -78,7 +125,20 @@ pub fn split_names(field: &str) -> Vec<String> {
 /// Only a byline's opener (`By`, `Written by`, `Author:`): the name is in the next block.
 pub fn is_bare_opener(text: &str) -> bool {
     let t = text.trim().trim_end_matches(':').trim().to_lowercase();
-    matches!(t.as_str(), "by" | "written by" | "posted by" | "author" | "authors" | "words by" | "reviewed by" | "von" | "par" | "por" | "autor" | "auteur")
+    matches!(
+        t.as_str(),
+        "by" | "written by"
+            | "posted by"
+            | "author"
+            | "authors"
+            | "words by"
+            | "reviewed by"
+            | "von"
+            | "par"
+            | "por"
+            | "autor"
+            | "auteur"
+    )
 }
 
 /// A plausible person or desk name: letters, a few words, no URL, e-mail, date or label.
@@ -105,7 +165,10 @@ mod tests {
         assert_eq!(split_names("By Jane Roe and John Doe"), ["Jane Roe", "John Doe"]);
         assert_eq!(split_names("Von Anna Beispiel"), ["Anna Beispiel"]);
         assert_eq!(split_names("Jane Roe, MD, PhD"), ["Jane Roe, MD, PhD"]);
-        assert_eq!(split_names("Jane Roe, John Doe, and Ann Poe"), ["Jane Roe", "John Doe", "Ann Poe"]);
+        assert_eq!(
+            split_names("Jane Roe, John Doe, and Ann Poe"),
+            ["Jane Roe", "John Doe", "Ann Poe"]
+        );
         assert_eq!(split_names("https://example.com/people/jane"), Vec::<String>::new());
         assert_eq!(split_names("Jane Roe, Senior Editor"), ["Jane Roe, Senior Editor"]);
         assert_eq!(split_names("Written by"), Vec::<String>::new());

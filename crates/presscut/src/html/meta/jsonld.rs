@@ -61,8 +61,7 @@ pub fn read(blocks: &[String]) -> LdArticle {
         .or_else(|| nodes.iter().find(|n| has_type(n, "WebPage") && n.get("headline").is_some()));
     if let Some(a) = article {
         out.headline = string(a.get("headline")).or_else(|| string(a.get("name")));
-        out.published =
-            string(a.get("datePublished")).or_else(|| string(a.get("dateCreated")));
+        out.published = string(a.get("datePublished")).or_else(|| string(a.get("dateCreated")));
         out.modified = string(a.get("dateModified"));
         (out.authors, out.author_orgs) = people(a.get("author"), &nodes);
         out.publisher = a.get("publisher").and_then(|p| name_of(p, &nodes));
@@ -72,9 +71,9 @@ pub fn read(blocks: &[String]) -> LdArticle {
         out.image = image(a.get("image"));
         out.body = string(a.get("articleBody")).or_else(|| string(a.get("text")));
         out.language = string(a.get("inLanguage"));
-        out.url = string(a.get("url")).or_else(|| a.get("mainEntityOfPage").and_then(|m| {
-            string(Some(m)).or_else(|| string(m.get("@id")))
-        }));
+        out.url = string(a.get("url")).or_else(|| {
+            a.get("mainEntityOfPage").and_then(|m| string(Some(m)).or_else(|| string(m.get("@id"))))
+        });
     }
     // Graphs often date the WebPage node rather than the article.
     if let Some(page) = nodes.iter().find(|n| has_type(n, "WebPage") || has_type(n, "ItemPage")) {
@@ -136,7 +135,9 @@ fn flatten(v: Value, out: &mut Vec<Value>) {
 fn has_type(v: &Value, t: &str) -> bool {
     match v.get("@type") {
         Some(Value::String(s)) => s.eq_ignore_ascii_case(t) || s.ends_with(&format!("/{t}")),
-        Some(Value::Array(a)) => a.iter().any(|x| x.as_str().is_some_and(|s| s.eq_ignore_ascii_case(t))),
+        Some(Value::Array(a)) => {
+            a.iter().any(|x| x.as_str().is_some_and(|s| s.eq_ignore_ascii_case(t)))
+        }
         _ => false,
     }
 }
@@ -202,9 +203,10 @@ fn people(v: Option<&Value>, nodes: &[Value]) -> (Vec<String>, Vec<String>) {
             .and_then(Value::as_str)
             .and_then(|id| nodes.iter().find(|n| n.get("@id").and_then(Value::as_str) == Some(id)))
             .unwrap_or(item);
-        let is_org = ["Organization", "NewsMediaOrganization", "Corporation", "EducationalOrganization"]
-            .iter()
-            .any(|t| has_type(resolved, t));
+        let is_org =
+            ["Organization", "NewsMediaOrganization", "Corporation", "EducationalOrganization"]
+                .iter()
+                .any(|t| has_type(resolved, t));
         if let Some(n) = name_of(item, nodes) {
             let target = if is_org { &mut orgs } else { &mut persons };
             for part in super::authors::split_names(&n) {
@@ -242,7 +244,10 @@ mod tests {
 
     #[test]
     fn broken_json_is_skipped() {
-        let a = read(&["{not json".to_owned(), "<!-- {\"@type\":\"Article\",\"headline\":\"X\"} -->".to_owned()]);
+        let a = read(&[
+            "{not json".to_owned(),
+            "<!-- {\"@type\":\"Article\",\"headline\":\"X\"} -->".to_owned(),
+        ]);
         assert_eq!(a.headline.as_deref(), Some("X"));
     }
 }

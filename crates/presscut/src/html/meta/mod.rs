@@ -65,7 +65,8 @@ fn decode_basic_entities(s: &str) -> String {
     while let Some(p) = rest.find('&') {
         out.push_str(&rest[..p]);
         rest = &rest[p..];
-        let Some(semi) = rest.as_bytes()[..rest.len().min(12)].iter().position(|&b| b == b';') else {
+        let Some(semi) = rest.as_bytes()[..rest.len().min(12)].iter().position(|&b| b == b';')
+        else {
             out.push('&');
             rest = &rest[1..];
             continue;
@@ -112,7 +113,10 @@ fn decode_basic_entities(s: &str) -> String {
 pub fn declared(dom: &Dom) -> Declared {
     let mut d = Declared::default();
     if let Some(html) = dom.html_element() {
-        d.lang = dom.element(html).and_then(|e| e.attr("lang").or_else(|| e.attr("xml:lang"))).map(str::to_owned);
+        d.lang = dom
+            .element(html)
+            .and_then(|e| e.attr("lang").or_else(|| e.attr("xml:lang")))
+            .map(str::to_owned);
     }
     let mut walk = dom.walk(ROOT);
     while let Some(ev) = walk.next() {
@@ -140,17 +144,24 @@ pub fn declared(dom: &Dom) -> Declared {
             }
             local_name!("link") => {
                 let rel = e.attr("rel").unwrap_or("");
-                if rel.split_whitespace().any(|r| r.eq_ignore_ascii_case("canonical")) && d.canonical.is_none() {
-                    d.canonical = e.attr("href").map(|h| h.trim().to_owned()).filter(|h| !h.is_empty());
+                if rel.split_whitespace().any(|r| r.eq_ignore_ascii_case("canonical"))
+                    && d.canonical.is_none()
+                {
+                    d.canonical =
+                        e.attr("href").map(|h| h.trim().to_owned()).filter(|h| !h.is_empty());
                 }
             }
             local_name!("script") => {
-                if e.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) {
+                if e.attr("type")
+                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
+                {
                     d.jsonld.push(dom.text_of(n));
                 }
                 walk.skip_children();
             }
-            local_name!("style") | local_name!("template") | local_name!("noscript") => walk.skip_children(),
+            local_name!("style") | local_name!("template") | local_name!("noscript") => {
+                walk.skip_children()
+            }
             local_name!("time") => {
                 if let Some(v) = e.attr("datetime").or_else(|| e.attr("content")) {
                     let marks = [e.attr("itemprop"), e.attr("class")];
@@ -181,7 +192,8 @@ pub fn declared(dom: &Dom) -> Declared {
             }
         }
         if e.name == local_name!("a")
-            && e.attr("rel").is_some_and(|r| r.split_whitespace().any(|x| x.eq_ignore_ascii_case("author")))
+            && e.attr("rel")
+                .is_some_and(|r| r.split_whitespace().any(|x| x.eq_ignore_ascii_case("author")))
         {
             let name = clean_text(&dom.text_of(n));
             if !name.is_empty() {
@@ -199,18 +211,23 @@ fn microdata_name(dom: &Dom, n: NodeId) -> String {
         if let Event::Enter(c) = ev {
             if let Some(e) = dom.element(c) {
                 if c != n && e.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("name")) {
-                    return e.attr("content").map_or_else(|| clean_text(&dom.text_of(c)), clean_text);
+                    return e
+                        .attr("content")
+                        .map_or_else(|| clean_text(&dom.text_of(c)), clean_text);
                 }
             }
         }
     }
-    dom.element(n).and_then(|e| e.attr("content")).map_or_else(|| clean_text(&dom.text_of(n)), clean_text)
+    dom.element(n)
+        .and_then(|e| e.attr("content"))
+        .map_or_else(|| clean_text(&dom.text_of(n)), clean_text)
 }
 
 /// The primary language subtag of a declaration (`en-US`, `en_GB`, `EN` → `en`).
 pub fn primary_language(tag: &str) -> Option<String> {
     let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
-    ((2..=3).contains(&primary.len()) && primary.bytes().all(|b| b.is_ascii_lowercase())).then_some(primary)
+    ((2..=3).contains(&primary.len()) && primary.bytes().all(|b| b.is_ascii_lowercase()))
+        .then_some(primary)
 }
 
 /// Meta keys for the publication date, in order of trust.
@@ -252,8 +269,15 @@ pub const MODIFIED_KEYS: &[&str] = &[
 ];
 
 /// Meta keys naming authors.
-pub const AUTHOR_KEYS: &[&str] =
-    &["author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "citation_author", "byl"];
+pub const AUTHOR_KEYS: &[&str] = &[
+    "author",
+    "article:author",
+    "parsely-author",
+    "sailthru.author",
+    "dc.creator",
+    "citation_author",
+    "byl",
+];
 
 #[cfg(test)]
 mod tests {
@@ -282,7 +306,10 @@ mod tests {
 
     #[test]
     fn twice_escaped_references_are_decoded() {
-        assert_eq!(clean_text("SF&#x27;s best &amp; brightest&#8217;s &bogus; & more"), "SF's best & brightest’s &bogus; & more");
+        assert_eq!(
+            clean_text("SF&#x27;s best &amp; brightest&#8217;s &bogus; & more"),
+            "SF's best & brightest’s &bogus; & more"
+        );
         assert_eq!(clean_text("a & b – c; d"), "a & b – c; d");
     }
 }

@@ -5,7 +5,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{AUTHOR_KEYS, Declared, MODIFIED_KEYS, PUBLISHED_KEYS, authors, dates, primary_language};
+use super::{
+    AUTHOR_KEYS, Declared, MODIFIED_KEYS, PUBLISHED_KEYS, authors, dates, primary_language,
+};
 use crate::html::segment::{Segment, flag};
 use crate::model::Metadata;
 
@@ -35,7 +37,9 @@ pub fn metadata(d: &Declared, segments: &[Segment], anchor: Anchor, url: Option<
     let lang_decl = d
         .lang
         .clone()
-        .or_else(|| d.meta(&["og:locale", "content-language", "language", "dc.language"]).map(str::to_owned))
+        .or_else(|| {
+            d.meta(&["og:locale", "content-language", "language", "dc.language"]).map(str::to_owned)
+        })
         .or_else(|| ld.language.clone());
     m.language = lang_decl.as_deref().and_then(primary_language);
     let us_order = lang_decl.as_deref().is_none_or(|l| {
@@ -63,7 +67,8 @@ pub fn metadata(d: &Declared, segments: &[Segment], anchor: Anchor, url: Option<
     // The dates the page shows by its headline, and the ones it declares. A declared date the
     // page also shows wins (pages declare several); else the first declared one; else the
     // shown one.
-    let shown: Vec<(String, bool)> = near.iter().filter_map(|s| date_line(&s.text, us_order)).collect();
+    let shown: Vec<(String, bool)> =
+        near.iter().filter_map(|s| date_line(&s.text, us_order)).collect();
     let first_time = d.times.iter().find(|t| !t.2).map(|t| t.1.as_str());
     let declared: Vec<String> = [ld.published.as_deref(), d.meta(PUBLISHED_KEYS), first_time]
         .into_iter()
@@ -82,7 +87,10 @@ pub fn metadata(d: &Declared, segments: &[Segment], anchor: Anchor, url: Option<
             // A date line marked as such anywhere on the page (a footer `Published on …`).
             segments
                 .iter()
-                .filter(|s| s.words <= BYLINE_MAX_WORDS && (s.flags & (flag::TIME | flag::C_META) != 0 || labelled(&s.text)))
+                .filter(|s| {
+                    s.words <= BYLINE_MAX_WORDS
+                        && (s.flags & (flag::TIME | flag::C_META) != 0 || labelled(&s.text))
+                })
                 .find_map(|s| date_line(&s.text, us_order))
                 .map(|(iso, _)| iso)
         })
@@ -92,7 +100,8 @@ pub fn metadata(d: &Declared, segments: &[Segment], anchor: Anchor, url: Option<
                 .flatten()
                 .find_map(dates::in_url)
         });
-    m.modified = ld.modified.as_deref().and_then(parse).or_else(|| d.meta(MODIFIED_KEYS).and_then(parse));
+    m.modified =
+        ld.modified.as_deref().and_then(parse).or_else(|| d.meta(MODIFIED_KEYS).and_then(parse));
 
     m.site_name = d
         .meta(&["og:site_name", "application-name", "twitter:site:name"])
@@ -104,9 +113,14 @@ pub fn metadata(d: &Declared, segments: &[Segment], anchor: Anchor, url: Option<
     m.publisher = ld
         .publisher
         .clone()
-        .or_else(|| d.meta(&["article:publisher", "publisher", "dc.publisher"]).filter(not_url).map(str::to_owned))
+        .or_else(|| {
+            d.meta(&["article:publisher", "publisher", "dc.publisher"])
+                .filter(not_url)
+                .map(str::to_owned)
+        })
         .or_else(|| m.site_name.clone());
-    m.section = ld.section.clone().or_else(|| d.meta(&["article:section", "section"]).map(str::to_owned));
+    m.section =
+        ld.section.clone().or_else(|| d.meta(&["article:section", "section"]).map(str::to_owned));
     let mut tags: Vec<String> = ld.keywords.clone();
     for t in d.all("article:tag") {
         tags.push(t.to_owned());
@@ -123,7 +137,10 @@ pub fn metadata(d: &Declared, segments: &[Segment], anchor: Anchor, url: Option<
         .meta(&["og:description", "description", "twitter:description"])
         .map(str::to_owned)
         .or_else(|| ld.description.clone());
-    m.image = d.meta(&["og:image", "og:image:url", "twitter:image", "twitter:image:src"]).map(str::to_owned).or_else(|| ld.image.clone());
+    m.image = d
+        .meta(&["og:image", "og:image:url", "twitter:image", "twitter:image:src"])
+        .map(str::to_owned)
+        .or_else(|| ld.image.clone());
     m.canonical_url = d.canonical.clone().or_else(|| d.meta(&["og:url"]).map(str::to_owned));
     m
 }
@@ -131,9 +148,20 @@ pub fn metadata(d: &Declared, segments: &[Segment], anchor: Anchor, url: Option<
 /// A line that says it gives a date (`Published: …`, `Last updated …`, `Veröffentlicht am …`).
 fn labelled(text: &str) -> bool {
     let t = text.trim_start().to_lowercase();
-    ["published", "posted", "updated", "last updated", "date:", "veröffentlicht", "aktualisiert", "publié", "publicado", "pubblicato"]
-        .iter()
-        .any(|l| t.starts_with(l))
+    [
+        "published",
+        "posted",
+        "updated",
+        "last updated",
+        "date:",
+        "veröffentlicht",
+        "aktualisiert",
+        "publié",
+        "publicado",
+        "pubblicato",
+    ]
+    .iter()
+    .any(|l| t.starts_with(l))
 }
 
 /// A date line: a short line with a date (`Published 7 July 2014`, `07/07/2014 10:00`), and
@@ -141,9 +169,19 @@ fn labelled(text: &str) -> bool {
 fn date_line(text: &str, us_order: bool) -> Option<(String, bool)> {
     let iso = dates::find(text, us_order)?;
     let lower = text.to_lowercase();
-    let update = ["updat", "modif", "aktualisiert", "mis à jour", "actualizado", "aggiornato", "revised", "reviewed", "edited"]
-        .iter()
-        .any(|w| lower.contains(w));
+    let update = [
+        "updat",
+        "modif",
+        "aktualisiert",
+        "mis à jour",
+        "actualizado",
+        "aggiornato",
+        "revised",
+        "reviewed",
+        "edited",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
     Some((iso, update))
 }
 
@@ -157,14 +195,18 @@ fn authors_of(d: &Declared, near: &[&Segment], site: Option<&str>) -> Vec<String
         .map(|k| d.all(k).flat_map(authors::split_names).collect::<Vec<_>>())
         .find(|v| !v.is_empty())
         .unwrap_or_default();
-    let from_elements = d.author_elements.first().map(|(_, n)| authors::split_names(n)).unwrap_or_default();
+    let from_elements =
+        d.author_elements.first().map(|(_, n)| authors::split_names(n)).unwrap_or_default();
     let from_byline = near
         .iter()
         .enumerate()
         .find_map(|(k, s)| byline(s, near.get(k + 1).copied()))
         .unwrap_or_default();
     let is_site = |names: &[String]| {
-        let sites: Vec<&str> = [site, ld.publisher.as_deref(), ld.site_name.as_deref()].into_iter().flatten().collect();
+        let sites: Vec<&str> = [site, ld.publisher.as_deref(), ld.site_name.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect();
         names.iter().all(|n| sites.iter().any(|s| s.eq_ignore_ascii_case(n)))
     };
     let mut fallback: Vec<String> = Vec::new();
@@ -218,7 +260,10 @@ fn byline(s: &Segment, next: Option<&Segment>) -> Option<Vec<String>> {
         return None;
     }
     // A byline often runs on into the date: cut at the first digit or separator.
-    let cut = s.text.find(|c: char| c.is_ascii_digit() || matches!(c, '|' | '•' | '·' | '—')).unwrap_or(s.text.len());
+    let cut = s
+        .text
+        .find(|c: char| c.is_ascii_digit() || matches!(c, '|' | '•' | '·' | '—'))
+        .unwrap_or(s.text.len());
     let names = authors::split_names(s.text[..cut].trim_end_matches([' ', ',', '-', '–']));
     (!names.is_empty()).then_some(names)
 }
