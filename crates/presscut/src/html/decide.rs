@@ -266,7 +266,7 @@ pub fn run(dom: &Dom, d: &Declared, segments: Vec<Segment>, url: Option<&str>) -
         body_override = d.ld.body.as_deref().map(|b| {
             b.split('\n').map(super::meta::clean_text).filter(|p| !p.is_empty()).collect()
         });
-        keep.iter_mut().for_each(|k| *k = false);
+        keep.fill(false);
     } else if kept_words(&keep) == 0 && page_prose > 0 {
         warnings.push(
             "the content model found no article on the page: every paragraph-like block is kept"

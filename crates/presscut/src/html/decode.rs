@@ -93,14 +93,14 @@ pub fn declared(head: &[u8]) -> Option<&'static Encoding> {
     while let Some(p) = find_ci(&head[from..], b"<meta").map(|p| from + p) {
         let end = memchr::memchr(b'>', &head[p..]).map_or(head.len(), |e| p + e);
         let tag = &head[p..end];
-        if let Some(label) = charset_in(tag) {
-            if let Some(enc) = Encoding::for_label(label) {
-                return Some(match enc {
-                    e if e == UTF_16LE || e == UTF_16BE => UTF_8,
-                    e if e.name() == "x-user-defined" => WINDOWS_1252,
-                    e => e,
-                });
-            }
+        if let Some(label) = charset_in(tag)
+            && let Some(enc) = Encoding::for_label(label)
+        {
+            return Some(match enc {
+                e if e == UTF_16LE || e == UTF_16BE => UTF_8,
+                e if e.name() == "x-user-defined" => WINDOWS_1252,
+                e => e,
+            });
         }
         from = end;
     }

@@ -120,10 +120,10 @@ impl Dom {
     pub fn text_of(&self, id: NodeId) -> String {
         let mut out = String::new();
         for ev in self.walk(id) {
-            if let Event::Enter(n) = ev {
-                if let Kind::Text(t) = &self.node(n).kind {
-                    out.push_str(t);
-                }
+            if let Event::Enter(n) = ev
+                && let Kind::Text(t) = &self.node(n).kind
+            {
+                out.push_str(t);
             }
         }
         out

@@ -451,16 +451,16 @@ pub fn segments(dom: &Dom) -> Vec<Segment> {
                     if block {
                         flush(&mut open, &stack, &mut out);
                     }
-                    if e.name == local_name!("table") {
-                        if let Some(table) = data_table(dom, n) {
-                            let flags = parent | own | flag::TABLE;
-                            stack.push(Frame { node: n, flags, kind: None, block });
-                            open.text = table;
-                            flush_kind(&mut open, &stack, &mut out, Some((BlockKind::Table, 0)));
-                            stack.pop();
-                            walk.skip_children();
-                            continue;
-                        }
+                    if e.name == local_name!("table")
+                        && let Some(table) = data_table(dom, n)
+                    {
+                        let flags = parent | own | flag::TABLE;
+                        stack.push(Frame { node: n, flags, kind: None, block });
+                        open.text = table;
+                        flush_kind(&mut open, &stack, &mut out, Some((BlockKind::Table, 0)));
+                        stack.pop();
+                        walk.skip_children();
+                        continue;
                     }
                     let flags = (parent & ((1 << flag::OWN_SHIFT) - 1))
                         | own

@@ -213,10 +213,10 @@ pub fn parse(value: &str, us_order: bool) -> Option<String> {
 pub fn find(text: &str, us_order: bool) -> Option<String> {
     let mut best: Option<(usize, String)> = None;
     let mut consider = |at: usize, iso: Option<String>| {
-        if let Some(iso) = iso {
-            if best.as_ref().is_none_or(|(b, _)| at < *b) {
-                best = Some((at, iso));
-            }
+        if let Some(iso) = iso
+            && best.as_ref().is_none_or(|(b, _)| at < *b)
+        {
+            best = Some((at, iso));
         }
     };
     if let Some(c) = DAY_MONTH_YEAR.captures(text) {

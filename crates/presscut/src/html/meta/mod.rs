@@ -94,15 +94,12 @@ fn decode_basic_entities(s: &str) -> String {
                 char::from_u32(code).filter(|c| !c.is_control())
             }),
         };
-        match decoded {
-            Some(c) => {
-                out.push(c);
-                rest = &rest[semi + 1..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
+        if let Some(c) = decoded {
+            out.push(c);
+            rest = &rest[semi + 1..];
+        } else {
+            out.push('&');
+            rest = &rest[1..];
         }
     }
     out.push_str(rest);
@@ -160,7 +157,7 @@ pub fn declared(dom: &Dom) -> Declared {
                 walk.skip_children();
             }
             local_name!("style") | local_name!("template") | local_name!("noscript") => {
-                walk.skip_children()
+                walk.skip_children();
             }
             local_name!("time") => {
                 if let Some(v) = e.attr("datetime").or_else(|| e.attr("content")) {
@@ -208,14 +205,12 @@ pub fn declared(dom: &Dom) -> Declared {
 /// The name of an `itemprop=author` element: its `itemprop=name` descendant, else its text.
 fn microdata_name(dom: &Dom, n: NodeId) -> String {
     for ev in dom.walk(n) {
-        if let Event::Enter(c) = ev {
-            if let Some(e) = dom.element(c) {
-                if c != n && e.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("name")) {
-                    return e
-                        .attr("content")
-                        .map_or_else(|| clean_text(&dom.text_of(c)), clean_text);
-                }
-            }
+        if let Event::Enter(c) = ev
+            && let Some(e) = dom.element(c)
+            && c != n
+            && e.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("name"))
+        {
+            return e.attr("content").map_or_else(|| clean_text(&dom.text_of(c)), clean_text);
         }
     }
     dom.element(n)

@@ -125,10 +125,10 @@ pub fn metadata(d: &Declared, segments: &[Segment], anchor: Anchor, url: Option<
     for t in d.all("article:tag") {
         tags.push(t.to_owned());
     }
-    if tags.is_empty() {
-        if let Some(k) = d.meta(&["news_keywords", "keywords"]) {
-            tags.extend(k.split(',').map(str::trim).filter(|x| !x.is_empty()).map(str::to_owned));
-        }
+    if tags.is_empty()
+        && let Some(k) = d.meta(&["news_keywords", "keywords"])
+    {
+        tags.extend(k.split(',').map(str::trim).filter(|x| !x.is_empty()).map(str::to_owned));
     }
     let mut seen = std::collections::HashSet::new();
     tags.retain(|t| seen.insert(t.to_lowercase()));
