@@ -39,7 +39,10 @@ fn render(a: &Article) -> String {
     writeln!(out, "\n# metadata").ok();
     let meta = serde_json::to_value(&a.metadata).unwrap_or_default();
     if let Some(map) = meta.as_object() {
-        for (k, v) in map {
+        // Sorted by name: serde_json's map order depends on its features in the workspace.
+        let mut fields: Vec<(&String, &serde_json::Value)> = map.iter().collect();
+        fields.sort_by_key(|(k, _)| k.as_str());
+        for (k, v) in fields {
             let shown = match v {
                 serde_json::Value::Null => continue,
                 serde_json::Value::Array(items) if items.is_empty() => continue,
