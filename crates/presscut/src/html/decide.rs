@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use super::dom::Dom;
 use super::features::{self, PageContext, is_prose, word_set};
 use super::meta::{Declared, resolve};
-use super::model::{MODEL, best_region};
+use super::model::{Model, best_region};
 use super::segment::{Segment, flag};
 use crate::layout::{Layout, LayoutBlock};
 use crate::model::{BlockKind, Boilerplate, BoilerplateKind};
@@ -16,6 +16,8 @@ use crate::model::{BlockKind, Boilerplate, BoilerplateKind};
 #[derive(Debug)]
 pub struct Decided {
     pub layout: Layout,
+    /// Where the headline and the article's first block are among the segments.
+    pub anchor: resolve::Anchor,
     pub warnings: Vec<String>,
 }
 
@@ -223,18 +225,24 @@ fn repair(segments: &[Segment], keep: &mut [bool], headline: Option<usize>, dom:
 }
 
 /// Decides the article of a segmented page.
-pub fn run(dom: &Dom, d: &Declared, segments: Vec<Segment>, url: Option<&str>) -> Decided {
+pub fn run(
+    dom: &Dom,
+    d: &Declared,
+    segments: Vec<Segment>,
+    url: Option<&str>,
+    model: &Model,
+) -> Decided {
     let mut warnings = Vec::new();
     let (head, ctx) = context(dom, d, &segments);
     let rows = features::compute(&segments, &ctx);
-    let probs = MODEL.predict(&rows);
+    let probs = model.predict(&rows);
     let weights: Vec<f32> = segments.iter().map(|s| s.words.max(1) as f32).collect();
-    let (start, end) = best_region(&probs, &weights, MODEL.region_threshold);
+    let (start, end) = best_region(&probs, &weights, model.region_threshold);
     let title_words = ctx.title_words.clone();
     let mut keep: Vec<bool> = (0..segments.len())
         .map(|i| {
             (start..end).contains(&i)
-                && probs[i] > MODEL.keep_threshold
+                && probs[i] > model.keep_threshold
                 && Some(i) != head.index
                 && !(segments[i].words <= 40
                     && jaccard(&word_set(&segments[i].text), &title_words) >= 0.8)
@@ -285,8 +293,9 @@ pub fn run(dom: &Dom, d: &Declared, segments: Vec<Segment>, url: Option<&str>) -
     }
 
     let body_start = keep.iter().position(|&k| k);
-    let anchor = resolve::Anchor { headline: head.index, body_start };
-    let metadata = resolve::metadata(d, &segments, anchor, url);
+    let body_end = keep.iter().rposition(|&k| k);
+    let anchor = resolve::Anchor { headline: head.index, body_start, body_end };
+    let metadata = resolve::metadata(dom, d, &segments, anchor, url);
 
     // The deck: a sentence-long line just below the headline that the description repeats.
     let subtitle = head.index.and_then(|h| {
@@ -342,5 +351,5 @@ pub fn run(dom: &Dom, d: &Declared, segments: Vec<Segment>, url: Option<&str>) -
             layout.boilerplate.push(Boilerplate { kind, text: s.text });
         }
     }
-    Decided { layout, warnings }
+    Decided { layout, anchor, warnings }
 }

@@ -61,6 +61,12 @@ pub fn looks_like_html(input: &[u8]) -> bool {
 
 /// Reads the article of a page. `url` (the caller's) helps with dates in the path.
 pub fn extract(input: &[u8], clean: bool, url: Option<&str>) -> Page {
+    extract_with(input, clean, url, &model::MODEL)
+}
+
+/// [`extract`] with a given content model (the shipped one, or a model of the training
+/// script's site-held-out validation).
+fn extract_with(input: &[u8], clean: bool, url: Option<&str>, model: &Model) -> Page {
     let decoded = decode::decode(input);
     let mut warnings = decoded.warnings;
     let capped;
@@ -78,7 +84,7 @@ pub fn extract(input: &[u8], clean: bool, url: Option<&str>) -> Page {
     let dom = dom::parse(html);
     let declared = meta::declared(&dom);
     let segments = segment::segments(&dom);
-    let mut page = decide::run(&dom, &declared, segments, url);
+    let mut page = decide::run(&dom, &declared, segments, url, model);
     warnings.append(&mut page.warnings);
     if !clean {
         // Cleaning off: the article's text as extracted, cut only into paragraphs.
@@ -99,6 +105,23 @@ pub fn extract(input: &[u8], clean: bool, url: Option<&str>) -> Page {
     Page { layout: page.layout, warnings }
 }
 
+/// A content model read from JSON, for validating models the training script fits.
+pub use model::Model;
+
+/// The article's text (blocks after the title, separated by blank lines) as [`extract`] finds
+/// it with `model`: what the body scorer reads of a page.
+pub fn body_with(input: &[u8], model: &Model) -> String {
+    let page = extract_with(input, true, None, model);
+    let l = &page.layout;
+    let parts: Vec<&str> = l
+        .blocks
+        .iter()
+        .filter(|b| b.kind != crate::model::BlockKind::Title)
+        .map(|b| &l.text[b.start..b.end])
+        .collect();
+    parts.join("\n\n")
+}
+
 /// Feature rows of every segment of a page, for training the content model
 /// (`examples/html_features`): `(segment text, features)`.
 pub fn feature_rows(input: &[u8]) -> Vec<(String, Vec<f32>)> {
@@ -109,6 +132,26 @@ pub fn feature_rows(input: &[u8]) -> Vec<(String, Vec<f32>)> {
     let segments = segment::segments(&dom);
     let rows = decide::features_of(&dom, &declared, &segments);
     segments.into_iter().map(|s| s.text).zip(rows).collect()
+}
+
+/// The candidate publication days of a page with their feature rows, for training the date
+/// model (`examples/html_dates`): `(YYYY-MM-DD, features)`.
+pub fn date_rows(input: &[u8]) -> Vec<(String, Vec<f32>)> {
+    let decoded = decode::decode(input);
+    let html = guard::cap_depth(&decoded.text).map_or(decoded.text, |(t, _)| t);
+    let dom = dom::parse(&html);
+    let declared = meta::declared(&dom);
+    let segments = segment::segments(&dom);
+    let decided = decide::run(&dom, &declared, segments.clone(), None, &model::MODEL);
+    meta::resolve::date_candidates(&dom, &declared, &segments, decided.anchor, None)
+        .into_iter()
+        .map(|c| (c.day, c.features))
+        .collect()
+}
+
+/// The names of the date model's features.
+pub fn date_feature_names() -> &'static [&'static str] {
+    meta::published::NAMES
 }
 
 /// The names of the content model's features (segment features, then stage-2 context).

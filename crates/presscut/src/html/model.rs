@@ -53,7 +53,8 @@ pub struct Tree {
 }
 
 impl Stage {
-    fn score(&self, row: &[f32]) -> f32 {
+    /// The probability of the positive class for one feature row.
+    pub fn score(&self, row: &[f32]) -> f32 {
         let mut sum = self.baseline;
         for tree in &self.trees {
             let mut i = 0;
@@ -72,6 +73,11 @@ impl Stage {
 }
 
 impl Model {
+    /// A model from its JSON (as `scripts/train_html.py` writes it).
+    pub fn from_json(json: &str) -> Result<Model, serde_json::Error> {
+        serde_json::from_str(json)
+    }
+
     /// The probability that each segment belongs to the article.
     pub fn predict(&self, rows: &[Vec<f32>]) -> Vec<f32> {
         let p1: Vec<f32> = rows.iter().map(|r| self.stage1.score(r)).collect();

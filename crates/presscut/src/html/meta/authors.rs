@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 /// Byline openers in the languages of [`super::dates`]'s month table.
-static BY: LazyLock<Regex> = LazyLock::new(|| {
+pub static BY_OPENER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:written\s+by|posted\s+by|reviewed\s+by|by|von|par|por|di|door|av|af|przez|автор)\s*:?\s+")
         .expect("byline regex")
 });
@@ -62,6 +62,11 @@ const PARTICLES: &[&str] = &[
     "ter", "ten", "y",
 ];
 
+/// True for a lower-case word that may stand inside a name.
+pub fn is_particle(word: &str) -> bool {
+    PARTICLES.contains(&word)
+}
+
 /// A comma part that reads as a person's name: two to five words, capitalised or particles,
 /// no role word.
 fn name_like(part: &str) -> bool {
@@ -101,7 +106,7 @@ pub fn split_names(field: &str) -> Vec<String> {
     if field.contains("://") || field.starts_with("www.") {
         return Vec::new();
     }
-    let s = BY.replace(field, "");
+    let s = BY_OPENER.replace(field, "");
     let mut out: Vec<String> = Vec::new();
     for part in JOINERS.split(&s) {
         let part = part.trim().trim_end_matches([',', '.', ':']).trim();

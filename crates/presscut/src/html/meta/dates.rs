@@ -167,19 +167,19 @@ static ISO: LazyLock<Regex> = LazyLock::new(|| {
 
 static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th|er|º)?\.?\s*(?:de\s+)?({})\.?,?\s+(?:de\s+)?(\d{{4}})\b",
+        r"(?i)(\d{{1,2}})(?:st|nd|rd|th|er|º)?\.?\s*(?:de\s+)?({})\.?,?\s+(?:de\s+)?(\d{{4}})",
         *MONTH_ALT
     ))
     .expect("dmy regex")
 });
 
 static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)\b({})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", *MONTH_ALT))
+    Regex::new(&format!(r"(?i)({})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})", *MONTH_ALT))
         .expect("mdy regex")
 });
 
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(\d{4})[./-](\d{1,2})[./-](\d{1,2})\b|\b(\d{1,2})([./-])(\d{1,2})[./-](\d{4})\b|(\d{4})年(\d{1,2})月(\d{1,2})日")
+    Regex::new(r"(\d{4})[./-](\d{1,2})[./-](\d{1,2})|(\d{1,2})([./-])(\d{1,2})[./-](\d{4})|(\d{4})年(\d{1,2})月(\d{1,2})日")
         .expect("numeric date regex")
 });
 
@@ -211,24 +211,52 @@ pub fn parse(value: &str, us_order: bool) -> Option<String> {
 /// The first date written in `text` (a byline, a date line, a URL), as `YYYY-MM-DD`.
 /// `us_order` reads `07/12/2014` as July 12 (pages in US English), else as 7 December.
 pub fn find(text: &str, us_order: bool) -> Option<String> {
-    let mut best: Option<(usize, String)> = None;
-    let mut consider = |at: usize, iso: Option<String>| {
-        if let Some(iso) = iso
-            && best.as_ref().is_none_or(|(b, _)| at < *b)
-        {
-            best = Some((at, iso));
-        }
+    find_all(text, us_order).into_iter().next().map(|(_, iso)| iso)
+}
+
+/// Every date written in `text`, in order, with its byte offset, as `YYYY-MM-DD`.
+pub fn find_all(text: &str, us_order: bool) -> Vec<(usize, String)> {
+    // A written date has a year: no digit run, no date (most lines are skipped here).
+    if !text.as_bytes().windows(4).any(|w| w.iter().all(u8::is_ascii_digit)) {
+        return Vec::new();
+    }
+    let mut found: Vec<(usize, usize, String)> = Vec::new();
+    // Word boundaries by hand: pages run spans together without spaces (`Dec 17, 2025Jane`,
+    // `7 min readDec 30, 2013`, `2022-11-23T08:10`), so a date may touch letters; it may not
+    // touch digits, and a month name glued to a word must start a new capitalised word.
+    let bounded = |r: std::ops::Range<usize>| {
+        let prev = text[..r.start].chars().next_back();
+        let first = text[r.start..].chars().next();
+        let next = text[r.end..].chars().next();
+        !prev.is_some_and(|p| p.is_ascii_digit())
+            && !next.is_some_and(|n| n.is_ascii_digit())
+            && !(prev.is_some_and(char::is_alphabetic)
+                && first.is_some_and(char::is_alphabetic)
+                && !(prev.is_some_and(char::is_lowercase) && first.is_some_and(char::is_uppercase)))
     };
-    if let Some(c) = DAY_MONTH_YEAR.captures(text) {
-        let at = c.get(0).map_or(0, |m| m.start());
-        consider(at, (|| ymd(c[3].parse().ok()?, month(&c[2])?, c[1].parse().ok()?))());
+    for c in DAY_MONTH_YEAR.captures_iter(text) {
+        let m = c.get(0).map_or(0..0, |m| m.range());
+        if !bounded(m.clone()) {
+            continue;
+        }
+        if let Some(iso) = (|| ymd(c[3].parse().ok()?, month(&c[2])?, c[1].parse().ok()?))() {
+            found.push((m.start, m.end, iso));
+        }
     }
-    if let Some(c) = MONTH_DAY_YEAR.captures(text) {
-        let at = c.get(0).map_or(0, |m| m.start());
-        consider(at, (|| ymd(c[3].parse().ok()?, month(&c[1])?, c[2].parse().ok()?))());
+    for c in MONTH_DAY_YEAR.captures_iter(text) {
+        let m = c.get(0).map_or(0..0, |m| m.range());
+        if !bounded(m.clone()) {
+            continue;
+        }
+        if let Some(iso) = (|| ymd(c[3].parse().ok()?, month(&c[1])?, c[2].parse().ok()?))() {
+            found.push((m.start, m.end, iso));
+        }
     }
-    if let Some(c) = NUMERIC.captures(text) {
-        let at = c.get(0).map_or(0, |m| m.start());
+    for c in NUMERIC.captures_iter(text) {
+        let m = c.get(0).map_or(0..0, |m| m.range());
+        if !bounded(m.clone()) {
+            continue;
+        }
         let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
         let iso = if let (Some(y), Some(m), Some(d)) = (n(1), n(2), n(3)) {
             ymd(y as i32, m, d)
@@ -241,9 +269,22 @@ pub fn find(text: &str, us_order: bool) -> Option<String> {
         } else {
             None
         };
-        consider(at, iso);
+        if let Some(iso) = iso {
+            found.push((m.start, m.end, iso));
+        }
     }
-    best.map(|(_, iso)| iso)
+    // Matches of different forms may overlap (`Juli 2014` inside `7. Juli 2014`): the earliest
+    // start wins.
+    found.sort_by_key(|f| (f.0, std::cmp::Reverse(f.1)));
+    let mut out: Vec<(usize, String)> = Vec::new();
+    let mut end = 0;
+    for (s, e, iso) in found {
+        if s >= end || out.is_empty() {
+            out.push((s, iso));
+            end = e;
+        }
+    }
+    out
 }
 
 /// A date in a URL path (`/2014/07/07/`, `/2014-07-07-`, `/20140707/`).
@@ -291,6 +332,21 @@ mod tests {
         assert_eq!(find("7 de julio de 2014", false).as_deref(), Some("2014-07-07"));
         assert_eq!(find("Updated 3rd Sept. 2014", false).as_deref(), Some("2014-09-03"));
         assert_eq!(find("2014年7月7日", false).as_deref(), Some("2014-07-07"));
+    }
+
+    #[test]
+    fn every_date_of_a_line_in_order() {
+        let all = find_all("Published March 2, 2024 · Updated 4 May 2025", true);
+        let days: Vec<&str> = all.iter().map(|(_, d)| d.as_str()).collect();
+        assert_eq!(days, ["2024-03-02", "2025-05-04"]);
+        assert!(find_all("No date in 12 words", true).is_empty());
+        // Spans run together without spaces.
+        assert_eq!(find("Dec 17, 2025Jane Roe", true).as_deref(), Some("2025-12-17"));
+        assert_eq!(find("7 min readDec 30, 2013", true).as_deref(), Some("2013-12-30"));
+        assert_eq!(find("Jane3/4/2025", true).as_deref(), Some("2025-03-04"));
+        assert_eq!(find("2022-11-23T08:10+02:00", true).as_deref(), Some("2022-11-23"));
+        assert_eq!(find("Amar 12, 2024", true), None);
+        assert_eq!(find("112/12/20245", true), None);
     }
 
     #[test]

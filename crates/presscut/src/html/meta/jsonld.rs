@@ -24,6 +24,10 @@ pub struct LdArticle {
     pub body: Option<String>,
     pub language: Option<String>,
     pub url: Option<String>,
+    /// The WebPage node's `datePublished` and `dateModified` when an article node gives its own
+    /// (they sometimes differ: one is the page's, one the story's).
+    pub page_published: Option<String>,
+    pub page_modified: Option<String>,
 }
 
 /// Types of the article object, in order of preference (schema.org's Article family).
@@ -77,11 +81,13 @@ pub fn read(blocks: &[String]) -> LdArticle {
     }
     // Graphs often date the WebPage node rather than the article.
     if let Some(page) = nodes.iter().find(|n| has_type(n, "WebPage") || has_type(n, "ItemPage")) {
+        out.page_published = string(page.get("datePublished"));
+        out.page_modified = string(page.get("dateModified"));
         if out.published.is_none() {
-            out.published = string(page.get("datePublished"));
+            out.published.clone_from(&out.page_published);
         }
         if out.modified.is_none() {
-            out.modified = string(page.get("dateModified"));
+            out.modified.clone_from(&out.page_modified);
         }
         if out.headline.is_none() {
             out.headline = string(page.get("headline"));

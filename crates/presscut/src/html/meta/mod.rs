@@ -4,14 +4,18 @@
 //! and date line near the headline and a date in the URL.
 
 pub mod authors;
+pub mod credit;
 pub mod dates;
 pub mod jsonld;
+pub mod published;
 pub mod resolve;
 
 use html5ever::local_name;
 
-use super::dom::{Dom, Event, Kind, NodeId, ROOT};
-use super::segment::collapse_into;
+use std::collections::HashMap;
+
+use super::dom::{Dom, Event, Kind, NONE, NodeId, ROOT};
+use super::segment::{Segment, collapse_into};
 
 /// Everything the page's markup declares, gathered in one walk.
 #[derive(Debug, Default)]
@@ -31,6 +35,11 @@ pub struct Declared {
     pub times: Vec<(NodeId, String, bool)>,
     /// Names given by `itemprop=author` and `rel=author` elements in the body, with the element.
     pub author_elements: Vec<(NodeId, String)>,
+    /// Links to an author's page (`/author/jane-roe`, `?author=…`) with their text (or title),
+    /// with the element.
+    pub author_links: Vec<(NodeId, String)>,
+    /// Texts of links to the site's home page (`href="/"`): a personal site's name.
+    pub home_links: Vec<String>,
     pub ld: jsonld::LdArticle,
 }
 
@@ -105,6 +114,9 @@ fn decode_basic_entities(s: &str) -> String {
     out.push_str(rest);
     out
 }
+
+/// How many home-page link texts are kept (the header's brand comes first).
+const HOME_LINKS: usize = 8;
 
 /// Gathers the page's declarations in one walk over the tree.
 pub fn declared(dom: &Dom) -> Declared {
@@ -188,18 +200,56 @@ pub fn declared(dom: &Dom) -> Declared {
                 }
             }
         }
-        if e.name == local_name!("a")
-            && e.attr("rel")
+        if e.name == local_name!("a") {
+            if e.attr("rel")
                 .is_some_and(|r| r.split_whitespace().any(|x| x.eq_ignore_ascii_case("author")))
-        {
-            let name = clean_text(&dom.text_of(n));
-            if !name.is_empty() {
-                d.author_elements.push((n, name));
+            {
+                let name = clean_text(&dom.text_of(n));
+                if !name.is_empty() {
+                    d.author_elements.push((n, name));
+                }
+            }
+            let href = e.attr("href").unwrap_or("").trim();
+            if credit::is_author_href(href) {
+                let text = clean_text(&dom.text_of(n));
+                let name = if text.is_empty() {
+                    e.attr("title").or_else(|| e.attr("aria-label")).map(clean_text)
+                } else {
+                    Some(text)
+                };
+                if let Some(name) = name.filter(|n| !n.is_empty()) {
+                    d.author_links.push((n, name));
+                }
+            } else if href == "/" && d.home_links.len() < HOME_LINKS {
+                let text = clean_text(&dom.text_of(n));
+                if !text.is_empty() {
+                    d.home_links.push(text);
+                }
             }
         }
     }
     d.ld = jsonld::read(&d.jsonld);
     d
+}
+
+/// The first segment each element holds (by its `owner`).
+pub fn owners(segments: &[Segment]) -> HashMap<NodeId, usize> {
+    let mut map = HashMap::with_capacity(segments.len());
+    for (i, s) in segments.iter().enumerate() {
+        map.entry(s.owner).or_insert(i);
+    }
+    map
+}
+
+/// The segment holding element `n`: that of its nearest ancestor owning one.
+pub fn segment_of(dom: &Dom, owners: &HashMap<NodeId, usize>, mut n: NodeId) -> Option<usize> {
+    while n != NONE {
+        if let Some(&i) = owners.get(&n) {
+            return Some(i);
+        }
+        n = dom.node(n).parent;
+    }
+    None
 }
 
 /// The name of an `itemprop=author` element: its `itemprop=name` descendant, else its text.
@@ -234,6 +284,7 @@ pub const PUBLISHED_KEYS: &[&str] = &[
     "parsely-pub-date",
     "sailthru.date",
     "publish-date",
+    "published-date",
     "publish_date",
     "publishdate",
     "pubdate",
@@ -261,6 +312,8 @@ pub const MODIFIED_KEYS: &[&str] = &[
     "article:modified",
     "dcterms.modified",
     "last-modified",
+    "modified-time",
+    "modified-date",
 ];
 
 /// Meta keys naming authors.

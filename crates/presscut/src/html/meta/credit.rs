@@ -1,0 +1,417 @@
+//! Who wrote the article: the page's declared authors (JSON-LD, meta tags, microdata,
+//! `rel=author`) and, when those are missing or name only the site, what the page shows by
+//! the headline — a `By …` line, a short line or link marked as the author's (a class word
+//! `author`/`byline`, a link to `/author/jane-roe`), the author box just after the article —
+//! and, on a personal site with no byline at all, the person the site is named after.
+//!
+//! Only this article's byline counts: everything shown must sit by the headline or the
+//! article's first lines (or right after its last), outside related rails and comments, so
+//! that bylines of other stories on the page are never taken.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::resolve::Anchor;
+use super::{AUTHOR_KEYS, Declared, authors, owners, segment_of};
+use crate::html::dom::Dom;
+use crate::html::segment::{Segment, flag};
+
+/// Most words of a line read as a byline.
+const BYLINE_MAX_WORDS: u32 = 25;
+
+/// Most words of a line that may hold a byline inside it (`Published 7 July 2014 by Jane Roe`).
+const INLINE_BYLINE_MAX_WORDS: u32 = 16;
+
+/// Most words of a line marked as the author's (`<div class="author-name">`).
+const MARKED_MAX_WORDS: u32 = 10;
+
+/// How many segments after the article's last one an author box is looked for in.
+const BIO_AFTER: usize = 12;
+
+/// An author's page: `/author/jane-roe`, `/authors/…`, `/people/…`, `?author=…`.
+static AUTHOR_HREF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)/(?:author|authors|autor|autoren|auteur|auteurs|autore|writer|writers|contributor|contributors|people|our[_-]people|staff|profiles?|experts?|columnists?|reporters?|journalists?|byline)/[^/?#\s]+|[?&](?:author|authorlink)=")
+        .expect("author link regex")
+});
+
+/// True when a link points at an author's page.
+pub fn is_author_href(href: &str) -> bool {
+    !href.is_empty() && AUTHOR_HREF.is_match(href)
+}
+
+/// `by Jane Roe` inside a longer line.
+static INLINE_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|\s)(?:[Bb]y|[Vv]on|[Pp]ar|[Pp]or)\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|van|von|de|der|da|di|du|la|le)){0,4})")
+        .expect("inline byline regex")
+});
+
+/// `© 2025 Jane Roe`, `Copyright 2019–2025 Jane Roe. All rights reserved.`
+static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*([^.|•·,©]+)",
+    )
+    .expect("copyright regex")
+});
+
+/// Words that show a line is page furniture or a label, not a person's name (lower case).
+const NOT_NAME_WORDS: &[&str] = &[
+    "home",
+    "menu",
+    "search",
+    "more",
+    "view",
+    "posts",
+    "post",
+    "share",
+    "updated",
+    "published",
+    "insights",
+    "from",
+    "about",
+    "contact",
+    "team",
+    "our",
+    "meet",
+    "read",
+    "subscribe",
+    "login",
+    "sign",
+    "newsletter",
+    "blog",
+    "news",
+    "editor",
+    "editors",
+    "staff",
+    "admin",
+    "guest",
+    "author",
+    "authors",
+    "written",
+    "reviewed",
+    "privacy",
+    "policy",
+    "terms",
+    "all",
+    "rights",
+    "reserved",
+    "comments",
+    "comment",
+    "reply",
+    "follow",
+    "profile",
+    "articles",
+    "latest",
+];
+
+/// Words that make a name an organisation's (`Acme Media`, `Example News Inc`).
+const ORGANISATION_WORDS: &[&str] = &[
+    "inc",
+    "llc",
+    "ltd",
+    "gmbh",
+    "corp",
+    "co",
+    "company",
+    "media",
+    "group",
+    "news",
+    "studio",
+    "studios",
+    "magazine",
+    "press",
+    "labs",
+    "agency",
+    "solutions",
+    "services",
+    "clinic",
+    "university",
+    "institute",
+    "association",
+    "foundation",
+    "network",
+    "digital",
+    "online",
+    "journal",
+    "times",
+    "daily",
+    "post",
+    "blog",
+    "official",
+    "center",
+    "centre",
+    "health",
+];
+
+/// A plausible person's name shown on a page: one to five capitalised words (particles and
+/// initials allowed) before any comma, no label or furniture word, no digits or odd marks.
+pub fn person_like(name: &str) -> bool {
+    let head = name.split(',').next().unwrap_or("").trim();
+    let words: Vec<&str> = head.split_whitespace().collect();
+    authors::is_name(name)
+        && (1..=5).contains(&words.len())
+        && !head.contains(['?', '!', ':', '"', '“', '(', ')', '_'])
+        && words.iter().all(|w| {
+            let lw = w.to_lowercase();
+            let bare = lw.trim_matches(|c: char| !c.is_alphanumeric());
+            // `page.head.extra` (dotted lower case) is a template key, `J.K.` initials are not.
+            let dotted_key =
+                w.trim_end_matches('.').contains('.') && !w.chars().any(char::is_uppercase);
+            !NOT_NAME_WORDS.contains(&bare)
+                && !dotted_key
+                && (w.starts_with(char::is_uppercase) || authors::is_particle(&lw))
+                && (w.chars().count() < 4 || w.chars().any(char::is_lowercase))
+        })
+}
+
+/// Two or more words and no organisation word: a person rather than a desk or a company.
+fn personal_name(name: &str) -> bool {
+    person_like(name)
+        && name.split_whitespace().count() >= 2
+        && !name.split_whitespace().any(|w| {
+            ORGANISATION_WORDS
+                .contains(&w.to_lowercase().trim_matches(|c: char| !c.is_alphanumeric()))
+        })
+}
+
+/// The names of a byline segment: `By …` lines, or short lines marked as an author's (their
+/// dates and separators cut away); a bare `By` takes its names from the next segment.
+fn byline(s: &Segment, next: Option<&Segment>) -> Option<Vec<String>> {
+    if authors::is_bare_opener(&s.text) {
+        let next = next?;
+        let names = authors::split_names(&next.text);
+        return (!names.is_empty() && next.words <= 8 && names.iter().all(|n| person_like(n)))
+            .then_some(names);
+    }
+    let text = glued_opener(&s.text);
+    let opener = {
+        let t = text.trim_start().to_lowercase();
+        ["by ", "by:", "von ", "par ", "por ", "di ", "door ", "written by", "posted by", "autor"]
+            .iter()
+            .any(|p| t.starts_with(p))
+    };
+    let marked = s.flags & (flag::C_AUTHOR | (flag::C_AUTHOR >> 20 << flag::OWN_SHIFT)) != 0;
+    if opener {
+        // A byline often runs on into the date: cut at the first digit or separator.
+        let cut = text
+            .find(|c: char| c.is_ascii_digit() || matches!(c, '|' | '•' | '·' | '—'))
+            .unwrap_or(text.len());
+        let names = authors::split_names(text[..cut].trim_end_matches([' ', ',', '-', '–']));
+        return (!names.is_empty()).then_some(names);
+    }
+    if marked && s.words <= MARKED_MAX_WORDS {
+        return marked_names(&text);
+    }
+    if s.words <= INLINE_BYLINE_MAX_WORDS {
+        let c = INLINE_BY.captures(&text)?;
+        let names = authors::split_names(c.get(1)?.as_str());
+        return (!names.is_empty() && names.iter().all(|n| person_like(n))).then_some(names);
+    }
+    None
+}
+
+/// `ByJane Roe` (spans run together) read as `By Jane Roe`.
+fn glued_opener(text: &str) -> String {
+    let t = text.trim_start();
+    match t.strip_prefix("By") {
+        Some(rest) if rest.starts_with(char::is_uppercase) => format!("By {rest}"),
+        _ => t.to_owned(),
+    }
+}
+
+/// The names in a line marked as the author's: its pieces between dates, digits and
+/// separators, the first that reads as a person's name.
+fn marked_names(text: &str) -> Option<Vec<String>> {
+    text.split(|c: char| c.is_ascii_digit() || matches!(c, '|' | '•' | '·' | '—' | '/'))
+        .map(|p| p.trim().trim_matches([',', '-', '–', ' ']))
+        .filter(|p| !p.is_empty())
+        .find_map(|p| {
+            let names = authors::split_names(p);
+            (!names.is_empty() && names.iter().all(|n| person_like(n))).then_some(names)
+        })
+}
+
+/// The article's authors (see the module documentation). `window` holds the segments by the
+/// headline and the article's first lines.
+pub fn authors(
+    dom: &Dom,
+    d: &Declared,
+    segments: &[Segment],
+    window: &[usize],
+    anchor: Anchor,
+    site: Option<&str>,
+) -> Vec<String> {
+    let ld = &d.ld;
+    let from_meta: Vec<String> = AUTHOR_KEYS
+        .iter()
+        .map(|k| d.all(k).flat_map(authors::split_names).collect::<Vec<_>>())
+        .find(|v| !v.is_empty())
+        .unwrap_or_default();
+    let from_elements =
+        d.author_elements.first().map(|(_, n)| authors::split_names(n)).unwrap_or_default();
+    let sites: Vec<&str> = [site, ld.publisher.as_deref(), ld.site_name.as_deref()]
+        .into_iter()
+        .flatten()
+        .chain(ld.author_orgs.iter().map(String::as_str))
+        .collect();
+    let is_site = |names: &[String]| {
+        names.iter().all(|n| {
+            sites.iter().any(|s| {
+                s.eq_ignore_ascii_case(n) || s.to_lowercase().starts_with(&n.to_lowercase())
+            })
+        })
+    };
+    // The declared ones, trusted when they name someone other than the site.
+    let mut fallback: Vec<String> = Vec::new();
+    for names in [&ld.authors, &from_meta, &from_elements] {
+        if names.is_empty() {
+            continue;
+        }
+        if is_site(names) || !names.iter().all(|n| person_like(n)) {
+            if fallback.is_empty() {
+                fallback.clone_from(names);
+            }
+            continue;
+        }
+        return names.clone();
+    }
+    // What the page shows by the headline.
+    let near: Vec<&Segment> =
+        window.iter().map(|&i| &segments[i]).filter(|s| s.words <= BYLINE_MAX_WORDS).collect();
+    let shown = near
+        .iter()
+        .enumerate()
+        .find_map(|(k, s)| byline(s, near.get(k + 1).copied()))
+        .filter(|n| !is_site(n));
+    if let Some(names) = shown {
+        return names;
+    }
+    let owner_map = owners(segments);
+    let links: Vec<(usize, &str)> = d
+        .author_links
+        .iter()
+        .filter_map(|(node, name)| segment_of(dom, &owner_map, *node).map(|i| (i, name.as_str())))
+        .collect();
+    let outside = flag::C_RELATED | flag::C_COMMENT | flag::NAV | flag::ASIDE;
+    let linked: Vec<String> = links
+        .iter()
+        .filter(|(i, _)| window.contains(i) && segments[*i].flags & outside == 0)
+        .flat_map(|(_, n)| authors::split_names(n))
+        .filter(|n| person_like(n))
+        .fold(Vec::new(), |mut acc, n| {
+            if !acc.contains(&n) {
+                acc.push(n);
+            }
+            acc
+        });
+    if !linked.is_empty() && !is_site(&linked) {
+        return linked;
+    }
+    if !fallback.is_empty() {
+        return fallback;
+    }
+    // The author box right after the article.
+    if let Some(end) = anchor.body_end {
+        let after = end + 1..(end + 1 + BIO_AFTER).min(segments.len());
+        for i in after {
+            let s = &segments[i];
+            if s.flags & outside != 0 {
+                continue;
+            }
+            let marked = s.flags & (flag::C_AUTHOR >> 20 << flag::OWN_SHIFT) != 0;
+            let names = if marked && s.words <= MARKED_MAX_WORDS {
+                marked_names(&glued_opener(&s.text))
+            } else if authors::BY_OPENER.is_match(&s.text) && s.words <= 8 {
+                Some(authors::split_names(&s.text)).filter(|n| n.iter().all(|x| person_like(x)))
+            } else {
+                None
+            };
+            if let Some(names) = names.filter(|n| !n.is_empty() && !is_site(n)) {
+                return names;
+            }
+        }
+    }
+    if let Some(name) = personal_site(d, segments, site) {
+        return vec![name];
+    }
+    ld.author_orgs.clone()
+}
+
+/// A personal site's owner: a person's name that the site gives as its own in at least two
+/// places (the home link, the copyright line, the site name, the publisher, the `<title>`).
+fn personal_site(d: &Declared, segments: &[Segment], site: Option<&str>) -> Option<String> {
+    let copyright: Vec<String> = segments
+        .iter()
+        .rev()
+        .take(COPYRIGHT_TAIL)
+        .filter(|s| s.words <= BYLINE_MAX_WORDS)
+        .filter_map(|s| COPYRIGHT.captures(&s.text))
+        .filter_map(|c| c.get(1).map(|m| m.as_str().trim().to_owned()))
+        .collect();
+    let mut title_parts: Vec<&str> = d.title.as_deref().into_iter().collect();
+    for sep in [" | ", " - ", " – ", " — ", " · "] {
+        title_parts = title_parts.into_iter().flat_map(|p| p.split(sep)).collect();
+    }
+    let declared: Vec<&str> = [site, d.ld.publisher.as_deref(), d.ld.site_name.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    let places = |name: &str| {
+        let is = |x: &str| x.trim().eq_ignore_ascii_case(name);
+        usize::from(d.home_links.iter().any(|h| is(h)))
+            + usize::from(copyright.iter().any(|c| is(c)))
+            + usize::from(declared.iter().any(|s| is(s)))
+            + usize::from(title_parts.iter().any(|t| is(t)))
+    };
+    d.home_links
+        .iter()
+        .chain(&copyright)
+        .map(|n| n.trim())
+        .find(|n| personal_name(n) && places(n) >= 2)
+        .map(str::to_owned)
+}
+
+/// How many segments at the end of the page are looked at for a copyright line.
+const COPYRIGHT_TAIL: usize = 40;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn people_and_labels() {
+        for ok in ["Jane Roe", "Ana de la Cruz", "Julian K. Arni", "Jane Roe, MD", "Jane"] {
+            assert!(person_like(ok), "{ok}");
+        }
+        for bad in [
+            "View more posts",
+            "Updated January",
+            "SPEAKERS",
+            "page.head.extra.author",
+            "But guess what?",
+            "Personal finance",
+            "Insights from",
+        ] {
+            assert!(!person_like(bad), "{bad}");
+        }
+        assert!(
+            personal_name("Jane Roe") && !personal_name("Example Media") && !personal_name("Jane")
+        );
+    }
+
+    #[test]
+    fn author_pages() {
+        assert!(is_author_href("https://example.com/author/jane-roe/"));
+        assert!(is_author_href("/people/jane-roe"));
+        assert!(is_author_href("/search?author=Jane+Roe"));
+        assert!(!is_author_href("/authority-of-the-state"));
+        assert!(!is_author_href("/news/2025/story"));
+    }
+
+    #[test]
+    fn marked_lines_lose_their_dates() {
+        assert_eq!(marked_names("Dec 17, 2025Julian K. Arni"), Some(vec!["Julian K. Arni".into()]));
+        assert_eq!(marked_names("Jane Roe | 5 min read"), Some(vec!["Jane Roe".into()]));
+        assert_eq!(marked_names("Share this"), None);
+    }
+}
