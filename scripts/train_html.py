@@ -13,8 +13,10 @@ export reads the fitted predictors of that version).
     python3 scripts/train_html.py [--data DIR] [--folds 4] [--out crates/presscut/data/html_model.json]
 
 Validation holds whole sites out: pages are grouped by the host of their URL and each fold
-trains on the other sites' pages only. The script prints the held-out body F1 (the scorer's
-shingle metric, same decoding as the runtime) for a grid of thresholds, fits the final model on
+trains on the other sites' pages only. Each fold's model is handed to presscut itself
+(`examples/html_bodies`), which extracts the held-out pages exactly as it does at runtime
+(headline, region, repairs, fallbacks). The script prints the held-out body F1 (the scorer's
+shingle metric) for a grid of thresholds, fits the final model on
 all pages with the best thresholds, and writes it.
 """
 import argparse
@@ -67,21 +69,46 @@ def label_units(lines, body):
     return lab
 
 
-def dump_features(data_dir, ids):
-    subprocess.run(["cargo", "build", "--release", "-q", "-p", "presscut", "--example", "html_features"],
+def build(example):
+    subprocess.run(["cargo", "build", "--release", "-q", "-p", "presscut", "--example", example],
                    cwd=ROOT, check=True)
-    binary = os.path.join(ROOT, "target", "release", "examples", "html_features")
-    with tempfile.TemporaryDirectory() as tmp:
-        lines = []
-        for i in ids:
-            path = os.path.join(tmp, i + ".html")
-            with gzip.open(os.path.join(data_dir, "html", i + ".html.gz"), "rb") as src, open(path, "wb") as dst:
-                dst.write(src.read())
-            lines.append(json.dumps({"id": i, "path": path}))
-        out = subprocess.run([binary], input="\n".join(lines) + "\n", capture_output=True, text=True,
-                             check=True).stdout.splitlines()
+    return os.path.join(ROOT, "target", "release", "examples", example)
+
+
+def unpack(data_dir, ids, tmp):
+    """The pages as plain files (the Rust tools read files), `{id: path}`."""
+    paths = {}
+    for i in ids:
+        path = os.path.join(tmp, i + ".html")
+        with gzip.open(os.path.join(data_dir, "html", i + ".html.gz"), "rb") as src, open(path, "wb") as dst:
+            dst.write(src.read())
+        paths[i] = path
+    return paths
+
+
+def run_tool(binary, args, paths, ids):
+    lines = "".join(json.dumps({"id": i, "path": paths[i]}) + "\n" for i in ids)
+    return subprocess.run([binary, *args], input=lines, capture_output=True, text=True,
+                          check=True).stdout.splitlines()
+
+
+def dump_features(paths, ids):
+    out = run_tool(build("html_features"), [], paths, ids)
     header = json.loads(out[0])
     return header, [json.loads(l) for l in out[1:]]
+
+
+def runtime_bodies(models, paths, ids, tmp):
+    """The bodies `presscut` itself finds on pages `ids` with each model of `models` (model
+    dicts as written by this script): headline, region, repairs and fallbacks included."""
+    files = []
+    for k, m in enumerate(models):
+        f = os.path.join(tmp, f"model{k}.json")
+        with open(f, "w") as fh:
+            json.dump(m, fh)
+        files.append(f)
+    out = run_tool(build("html_bodies"), files, paths, ids)
+    return {r["id"]: r["bodies"] for r in map(json.loads, out)}
 
 
 def context(p):
@@ -140,35 +167,6 @@ def fit(docs, labels, weights, groups):
     return s1, s2
 
 
-def predict(models, doc):
-    s1, s2 = models
-    X = X_of(doc)
-    if len(X) == 0:
-        return np.zeros(0)
-    p1 = s1.predict_proba(X)[:, 1]
-    return s2.predict_proba(np.hstack([X, context(p1)]))[:, 1]
-
-
-def decode(lines, p, region_t, keep_t, feats=None):
-    """html/model.rs `best_region` + keep threshold; the headline (the segment at distance 0
-    from itself, with full kinship) goes to the title, as at runtime."""
-    ws = [max(1, len(WORD.findall(l))) for l in lines]
-    head = None
-    if feats is not None:
-        fh, kin = NAMES.index("from_headline"), NAMES.index("headline_kinship")
-        head = next((i for i, f in enumerate(feats) if f[fh] == 0 and f[kin] == 1.0), None)
-    best, rng, cur, start = -1e18, (0, 0), 0.0, 0
-    for i in range(len(lines)):
-        if cur <= 0:
-            cur, start = 0.0, i
-        cur += (p[i] - region_t) * ws[i]
-        if cur > best:
-            best, rng = cur, (start, i + 1)
-    if best <= 0:
-        return []
-    return [lines[i] for i in range(*rng) if p[i] > keep_t and i != head]
-
-
 def shingles(t):
     toks = WORD.findall(t)
     if not toks:
@@ -218,62 +216,74 @@ def export_stage(model):
 GRID = [(r, k) for r in (0.3, 0.4, 0.5) for k in (0.3, 0.4, 0.5)]
 
 
+def model_json(s1, s2, header, thresholds):
+    return {
+        "about": "presscut HTML content model; trained by scripts/train_html.py on the WCXB dev article pages "
+                 "(ground truth CC-BY-4.0, Murrough Foley); tree weights only, no text.",
+        "features": header["feature_names"] + header["context_names"],
+        "stage1": export_stage(s1),
+        "stage2": export_stage(s2),
+        "region_threshold": thresholds[0],
+        "keep_threshold": thresholds[1],
+    }
+
+
 def main():
     global NF, NAMES
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", default=DEFAULT_DATA)
     ap.add_argument("--folds", type=int, default=4)
     ap.add_argument("--out", default=os.path.join(ROOT, "crates", "presscut", "data", "html_model.json"))
+    ap.add_argument("--held-out-bodies", help="write the held-out bodies (best thresholds) here as JSON Lines")
     args = ap.parse_args()
 
     gold = json.load(open(os.path.join(args.data, "ground-truth.json"), encoding="utf-8"))
     ids = sorted(gold)
-    header, docs = dump_features(args.data, ids)
-    NAMES = header["feature_names"]
-    NF = len(NAMES)
-    bodies = [gold[i]["articleBody"] for i in ids]
-    groups = [urlparse(gold[i].get("url") or i).netloc.lower().removeprefix("www.") for i in ids]
-    labels = [np.array(label_units(d["lines"], b), dtype=bool) for d, b in zip(docs, bodies)]
-    weights = doc_weights(docs)
-    print(f"{len(docs)} pages, {len(set(groups))} sites, {sum(len(d['lines']) for d in docs)} segments, "
-          f"{sum(l.sum() for l in labels)} labelled article", file=sys.stderr)
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = unpack(args.data, ids, tmp)
+        header, docs = dump_features(paths, ids)
+        NAMES = header["feature_names"]
+        NF = len(NAMES)
+        bodies = [gold[i]["articleBody"] for i in ids]
+        groups = [urlparse(gold[i].get("url") or i).netloc.lower().removeprefix("www.") for i in ids]
+        labels = [np.array(label_units(d["lines"], b), dtype=bool) for d, b in zip(docs, bodies)]
+        weights = doc_weights(docs)
+        print(f"{len(docs)} pages, {len(set(groups))} sites, {sum(len(d['lines']) for d in docs)} segments, "
+              f"{sum(l.sum() for l in labels)} labelled article", file=sys.stderr)
 
-    best = (0.4, 0.4)
-    if args.folds > 1:
-        probs = [None] * len(docs)
-        for held in site_folds(groups, args.folds):
-            tr = [i for i in range(len(docs)) if i not in held]
-            models = fit([docs[i] for i in tr], [labels[i] for i in tr], [weights[i] for i in tr], [groups[i] for i in tr])
-            for i in held:
-                probs[i] = predict(models, docs[i])
-        scores = {}
-        for r, k in GRID:
-            preds = ["\n\n".join(decode(d["lines"], probs[i], r, k, d["features"])) for i, d in enumerate(docs)]
-            scores[(r, k)] = shingle_f1(preds, bodies)
-        best = max(scores, key=lambda x: scores[x][0])
-        for (r, k), (f1, p, rc) in sorted(scores.items()):
-            print(f"  region {r} keep {k}: F1 {f1:.3f} (P {p:.3f} R {rc:.3f})", file=sys.stderr)
-        f1, p, rc = scores[best]
-        print(f"site-held-out ({args.folds} folds by host): body F1 {f1:.3f} (P {p:.3f} R {rc:.3f}) "
-              f"at region {best[0]} keep {best[1]} [the runtime's decoding without its fallbacks]",
-              file=sys.stderr)
+        best = (0.4, 0.4)
+        if args.folds > 1:
+            # Each fold's model goes into presscut itself, which extracts the held-out pages:
+            # the figure is the runtime's, fallbacks and repairs included.
+            found = {}
+            for held in site_folds(groups, args.folds):
+                tr = [i for i in range(len(docs)) if i not in held]
+                s1, s2 = fit([docs[i] for i in tr], [labels[i] for i in tr], [weights[i] for i in tr],
+                             [groups[i] for i in tr])
+                found.update(runtime_bodies([model_json(s1, s2, header, g) for g in GRID], paths,
+                                            [ids[i] for i in sorted(held)], tmp))
+            scores = {}
+            for k, g in enumerate(GRID):
+                scores[g] = shingle_f1([found[i][k] for i in ids], bodies)
+            best = max(scores, key=lambda x: scores[x][0])
+            for (r, k), (f1, p, rc) in sorted(scores.items()):
+                print(f"  region {r} keep {k}: F1 {f1:.3f} (P {p:.3f} R {rc:.3f})", file=sys.stderr)
+            f1, p, rc = scores[best]
+            print(f"site-held-out ({args.folds} folds by host): body F1 {f1:.3f} (P {p:.3f} R {rc:.3f}) "
+                  f"at region {best[0]} keep {best[1]} [presscut's own extraction with each fold's model]",
+                  file=sys.stderr)
+            if args.held_out_bodies:
+                with open(args.held_out_bodies, "w") as fh:
+                    for i in ids:
+                        fh.write(json.dumps({"id": i, "articleBody": found[i][GRID.index(best)]}) + "\n")
 
-    s1, s2 = fit(docs, labels, weights, groups)
-    preds = ["\n\n".join(decode(d["lines"], predict((s1, s2), d), *best, d["features"])) for d in docs]
-    f1, p, rc = shingle_f1(preds, bodies)
-    print(f"in-sample (final model): body F1 {f1:.3f} (P {p:.3f} R {rc:.3f})", file=sys.stderr)
-    model = {
-        "about": "presscut HTML content model; trained by scripts/train_html.py on the WCXB dev article pages "
-                 "(ground truth CC-BY-4.0, Murrough Foley); tree weights only, no text.",
-        "features": header["feature_names"] + header["context_names"],
-        "stage1": export_stage(s1),
-        "stage2": export_stage(s2),
-        "region_threshold": best[0],
-        "keep_threshold": best[1],
-    }
-    with open(args.out, "w") as f:
-        json.dump(model, f, separators=(",", ":"))
-    print(f"wrote {args.out} ({os.path.getsize(args.out)} bytes)", file=sys.stderr)
+        s1, s2 = fit(docs, labels, weights, groups)
+        model = model_json(s1, s2, header, best)
+        with open(args.out, "w") as f:
+            json.dump(model, f, separators=(",", ":"))
+        print(f"wrote {args.out} ({os.path.getsize(args.out)} bytes)", file=sys.stderr)
+        f1, p, rc = shingle_f1([runtime_bodies([model], paths, ids, tmp)[i][0] for i in ids], bodies)
+        print(f"in-sample (final model): body F1 {f1:.3f} (P {p:.3f} R {rc:.3f})", file=sys.stderr)
 
 
 if __name__ == "__main__":
