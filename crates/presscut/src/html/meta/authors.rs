@@ -12,7 +12,8 @@ pub static BY_OPENER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static JOINERS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s+(?:and|und|et|y|e|en|och|og|i)\s+|\s*[&;|]\s*|\s+·\s+").expect("joiner regex")
+    Regex::new(r"\s+(?:and|with|und|et|y|e|en|och|og|i)\s+|\s*[&;|]\s*|\s+·\s+")
+        .expect("joiner regex")
 });
 
 /// Most words a name has (`Maria de los Angeles Garcia Lopez`).
@@ -143,14 +144,22 @@ pub fn is_bare_opener(text: &str) -> bool {
             | "por"
             | "autor"
             | "auteur"
+            | "article by"
+            | "story by"
+            | "text by"
+            | "reported by"
     )
+}
+
+/// True for a weekday name or abbreviation (lower case).
+pub fn is_weekday(word: &str) -> bool {
+    WEEKDAYS.contains(&word)
 }
 
 /// A plausible person or desk name: letters, a few words, no URL, e-mail, date or label.
 pub fn is_name(s: &str) -> bool {
     let words = s.split_whitespace().count();
     let lower = s.to_lowercase();
-    let first = lower.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
     (1..=MAX_NAME_WORDS).contains(&words)
         && s.chars().next().is_some_and(char::is_alphabetic)
         && !s.contains(['@', '/', '<', '>', '{', '}', '='])
@@ -158,7 +167,26 @@ pub fn is_name(s: &str) -> bool {
         && !lower.starts_with("http")
         && !lower.starts_with("www.")
         && !is_bare_opener(s)
-        && !(words <= 2 && (super::dates::is_month(first) || WEEKDAYS.contains(&first)))
+        && !date_words(s)
+}
+
+/// A date's words rather than a name: `Sat`, `March`, `Tue March`, `June updated`. Months that
+/// are also given names (`April Fulton`, `Marco Rossi`) stay names when a capitalised word
+/// follows.
+fn date_words(s: &str) -> bool {
+    let mut words = s.split_whitespace();
+    let dateish = |w: &str| {
+        let lw = w.to_lowercase();
+        let lw = lw.trim_matches(|c: char| !c.is_alphanumeric());
+        super::dates::is_month(lw) || WEEKDAYS.contains(&lw)
+    };
+    match (words.next(), words.next(), words.next()) {
+        (Some(a), None, None) => dateish(a),
+        (Some(a), Some(b), None) => {
+            dateish(a) && (dateish(b) || !b.starts_with(char::is_uppercase))
+        }
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -169,6 +197,10 @@ mod tests {
     fn bylines_become_names() {
         assert_eq!(split_names("By Jane Roe and John Doe"), ["Jane Roe", "John Doe"]);
         assert_eq!(split_names("Von Anna Beispiel"), ["Anna Beispiel"]);
+        // Given names that are also months stay names; dates do not.
+        assert_eq!(split_names("April Fulton"), ["April Fulton"]);
+        assert_eq!(split_names("Marco Rossi"), ["Marco Rossi"]);
+        assert!(split_names("Tue March").is_empty() && split_names("Sat").is_empty());
         assert_eq!(split_names("Jane Roe, MD, PhD"), ["Jane Roe, MD, PhD"]);
         assert_eq!(
             split_names("Jane Roe, John Doe, and Ann Poe"),

@@ -13,7 +13,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::resolve::Anchor;
-use super::{AUTHOR_KEYS, Declared, authors, owners, segment_of};
+use super::{AUTHOR_KEYS, Declared, authors, dates, owners, segment_of};
+use crate::entities::lexicon::LEX;
 use crate::html::dom::Dom;
 use crate::html::segment::{Segment, flag};
 
@@ -26,12 +27,15 @@ const INLINE_BYLINE_MAX_WORDS: u32 = 16;
 /// Most words of a line marked as the author's (`<div class="author-name">`).
 const MARKED_MAX_WORDS: u32 = 10;
 
+/// Most words of a date line that also names its author (`2025-12-17 · Jane Roe`).
+const DATED_BYLINE_MAX_WORDS: u32 = 10;
+
 /// How many segments after the article's last one an author box is looked for in.
 const BIO_AFTER: usize = 12;
 
 /// An author's page: `/author/jane-roe`, `/authors/…`, `/people/…`, `?author=…`.
 static AUTHOR_HREF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)/(?:author|authors|autor|autoren|auteur|auteurs|autore|writer|writers|contributor|contributors|people|our[_-]people|staff|profiles?|experts?|columnists?|reporters?|journalists?|byline)/[^/?#\s]+|[?&](?:author|authorlink)=")
+    Regex::new(r"(?i)/(?:author|authors|autor|autoren|auteur|auteurs|autore|writer|writers|contributor|contributors|people|our[_-]people|staff|team|profiles?|experts?|columnists?|reporters?|journalists?|byline)/[^/?#\s]+|[?&](?:author|authorlink)=")
         .expect("author link regex")
 });
 
@@ -146,6 +150,12 @@ const ORGANISATION_WORDS: &[&str] = &[
 /// A plausible person's name shown on a page: one to five capitalised words (particles and
 /// initials allowed) before any comma, no label or furniture word, no digits or odd marks.
 pub fn person_like(name: &str) -> bool {
+    person_like_cased(name, false)
+}
+
+/// [`person_like`], with words in capitals allowed when `capitals` (`JANE ROE`, `ACME EMEA`:
+/// after an explicit `By`, a credit set in capitals is still a credit).
+fn person_like_cased(name: &str, capitals: bool) -> bool {
     let head = name.split(',').next().unwrap_or("").trim();
     let words: Vec<&str> = head.split_whitespace().collect();
     authors::is_name(name)
@@ -160,8 +170,42 @@ pub fn person_like(name: &str) -> bool {
             !NOT_NAME_WORDS.contains(&bare)
                 && !dotted_key
                 && (w.starts_with(char::is_uppercase) || authors::is_particle(&lw))
-                && (w.chars().count() < 4 || w.chars().any(char::is_lowercase))
+                && (capitals || w.chars().count() < 4 || w.chars().any(char::is_lowercase))
         })
+}
+
+/// Words that make a credit a newsroom's desk or a company's team (`The Example Team`).
+const DESK_WORDS: &[&str] =
+    &["team", "staff", "editor", "editors", "editorial", "desk", "newsroom"];
+
+/// A credit a byline may give: a person's name, or a desk (`Example Staff`, `The Example
+/// Team`) — capitalised words with a desk word and no other furniture.
+fn credit_like(name: &str) -> bool {
+    if person_like(name) {
+        return true;
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let bare = |w: &str| w.to_lowercase().trim_matches(|c: char| !c.is_alphanumeric()).to_owned();
+    authors::is_name(name)
+        && (2..=5).contains(&words.len())
+        && words.iter().any(|w| DESK_WORDS.contains(&bare(w).as_str()))
+        && words.iter().all(|w| {
+            let b = bare(w);
+            DESK_WORDS.contains(&b.as_str())
+                || ((w.starts_with(char::is_uppercase) || b == "the")
+                    && !NOT_NAME_WORDS.contains(&b.as_str()))
+        })
+}
+
+/// A name the page declares that is no one's: a domain (`example.net`) or a template key
+/// (`page.head.extra.author`).
+fn junk_credit(name: &str) -> bool {
+    !name.contains(' ') && name.contains('.') && !name.chars().any(char::is_uppercase)
+}
+
+/// A name whose first word is a known given name (the entity lexicon's list).
+fn given_name_first(name: &str) -> bool {
+    name.split_whitespace().next().is_some_and(|f| LEX.is_first_name(f, false))
 }
 
 /// Two or more words and no organisation word: a person rather than a desk or a company.
@@ -180,7 +224,7 @@ fn byline(s: &Segment, next: Option<&Segment>) -> Option<Vec<String>> {
     if authors::is_bare_opener(&s.text) {
         let next = next?;
         let names = authors::split_names(&next.text);
-        return (!names.is_empty() && next.words <= 8 && names.iter().all(|n| person_like(n)))
+        return (!names.is_empty() && next.words <= 8 && names.iter().all(|n| opener_credit(n)))
             .then_some(names);
     }
     let text = glued_opener(&s.text);
@@ -196,8 +240,12 @@ fn byline(s: &Segment, next: Option<&Segment>) -> Option<Vec<String>> {
         let cut = text
             .find(|c: char| c.is_ascii_digit() || matches!(c, '|' | '•' | '·' | '—'))
             .unwrap_or(text.len());
-        let names = authors::split_names(text[..cut].trim_end_matches([' ', ',', '-', '–']));
-        return (!names.is_empty()).then_some(names);
+        let head = cut_glued_month(&text[..cut]);
+        let names: Vec<String> = authors::split_names(head.trim_end_matches([' ', ',', '-', '–']))
+            .iter()
+            .filter_map(|n| if opener_credit(n) { Some(n.clone()) } else { tidy(n) })
+            .collect();
+        return (!names.is_empty() && names.iter().all(|n| credit_like(n))).then_some(names);
     }
     if marked && s.words <= MARKED_MAX_WORDS {
         return marked_names(&text);
@@ -205,18 +253,66 @@ fn byline(s: &Segment, next: Option<&Segment>) -> Option<Vec<String>> {
     if s.words <= INLINE_BYLINE_MAX_WORDS {
         let c = INLINE_BY.captures(&text)?;
         let names = authors::split_names(c.get(1)?.as_str());
-        return (!names.is_empty() && names.iter().all(|n| person_like(n))).then_some(names);
+        // A single word after `by` is mostly a facet (`Sort by Date`, `Browse by State`).
+        return (!names.is_empty()
+            && names.iter().all(|n| person_like(n) && n.split_whitespace().count() >= 2))
+        .then_some(names);
     }
     None
 }
 
+/// A credit that runs on into other words (`Jane Roe on Friday December`), cut to its
+/// capitalised words; a run cut short is kept only with two words or more (`Ask the
+/// Doctors` is not `Ask`).
+fn tidy(name: &str) -> Option<String> {
+    let run = without_date_words(capitalised_run(name));
+    (run.split_whitespace().count() >= 2 || run.len() == name.trim().len())
+        .then(|| run.to_owned())
+        .filter(|r| opener_credit(r))
+}
+
+/// What an explicit `By` may credit: a person, a desk, or a name set in capitals.
+fn opener_credit(name: &str) -> bool {
+    credit_like(name) || person_like_cased(name, true)
+}
+
+/// A name without the weekday and month words a byline runs on into (`Jane Roe Friday
+/// December` → `Jane Roe`).
+fn without_date_words(name: &str) -> &str {
+    let mut end = name.len();
+    for w in name.split_whitespace().rev() {
+        let lw = w.to_lowercase();
+        if !(dates::is_month(&lw) || authors::is_weekday(&lw)) {
+            break;
+        }
+        end = w.as_ptr() as usize - name.as_ptr() as usize;
+    }
+    name[..end].trim_end()
+}
+
+/// A byline run into its date without a space (`Jane RoeDecember 3`) cut before the month.
+fn cut_glued_month(text: &str) -> &str {
+    let mut prev: Option<char> = None;
+    for (i, c) in text.char_indices() {
+        if c.is_uppercase() && prev.is_some_and(char::is_lowercase) {
+            let word: String = text[i..].chars().take_while(|c| c.is_alphabetic()).collect();
+            if dates::is_month(&word.to_lowercase()) {
+                return &text[..i];
+            }
+        }
+        prev = Some(c);
+    }
+    text
+}
+
+/// `ByJane Roe`, `Posted byJane Roe` (spans run together) read as `By Jane Roe`.
+static GLUED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^((?i:(?:written|posted|reviewed)\s+)?[Bb]y)(\p{Lu})").expect("glued byline regex")
+});
+
 /// `ByJane Roe` (spans run together) read as `By Jane Roe`.
 fn glued_opener(text: &str) -> String {
-    let t = text.trim_start();
-    match t.strip_prefix("By") {
-        Some(rest) if rest.starts_with(char::is_uppercase) => format!("By {rest}"),
-        _ => t.to_owned(),
-    }
+    GLUED_BY.replace(text.trim_start(), "$1 $2").into_owned()
 }
 
 /// The names in a line marked as the author's: its pieces between dates, digits and
@@ -226,9 +322,31 @@ fn marked_names(text: &str) -> Option<Vec<String>> {
         .map(|p| p.trim().trim_matches([',', '-', '–', ' ']))
         .filter(|p| !p.is_empty())
         .find_map(|p| {
-            let names = authors::split_names(p);
+            // `Guide by Jane Roe`: the name after `by`.
+            let p = INLINE_BY.captures(p).and_then(|c| c.get(1)).map_or(p, |m| m.as_str());
+            let run = capitalised_run(p);
+            // A run cut short is a name only with two words or more (`Guide`, not a name).
+            if run.len() < p.len() && run.split_whitespace().count() < 2 {
+                return None;
+            }
+            let names = authors::split_names(run);
             (!names.is_empty() && names.iter().all(|n| person_like(n))).then_some(names)
         })
+}
+
+/// The leading capitalised words of a piece (`Jane Roe on behalf of the team` → `Jane Roe`).
+fn capitalised_run(p: &str) -> &str {
+    let mut end = 0;
+    for (i, w) in p.split_whitespace().enumerate() {
+        let lw = w.to_lowercase();
+        let desk = DESK_WORDS.contains(&lw.trim_matches(|c: char| !c.is_alphanumeric()));
+        if i > 0 && !w.starts_with(char::is_uppercase) && !authors::is_particle(&lw) && !desk {
+            break;
+        }
+        let at = w.as_ptr() as usize - p.as_ptr() as usize;
+        end = at + w.len();
+    }
+    &p[..end]
 }
 
 /// The article's authors (see the module documentation). `window` holds the segments by the
@@ -246,6 +364,7 @@ pub fn authors(
         .iter()
         .map(|k| d.all(k).flat_map(authors::split_names).collect::<Vec<_>>())
         .find(|v| !v.is_empty())
+        .or_else(|| labelled_credit(d))
         .unwrap_or_default();
     let from_elements =
         d.author_elements.first().map(|(_, n)| authors::split_names(n)).unwrap_or_default();
@@ -265,6 +384,9 @@ pub fn authors(
     let mut fallback: Vec<String> = Vec::new();
     for names in [&ld.authors, &from_meta, &from_elements] {
         if names.is_empty() {
+            continue;
+        }
+        if names.iter().any(|n| junk_credit(n)) {
             continue;
         }
         if is_site(names) || !names.iter().all(|n| person_like(n)) {
@@ -310,6 +432,15 @@ pub fn authors(
     if !fallback.is_empty() {
         return fallback;
     }
+    // A date line by the headline that names someone (`2025-12-17 · Jane Roe`).
+    let dated = near
+        .iter()
+        .filter(|s| s.words <= DATED_BYLINE_MAX_WORDS && dates::find(&s.text, true).is_some())
+        .find_map(|s| marked_names(&s.text))
+        .filter(|n| n.iter().all(|x| personal_name(x) && given_name_first(x)) && !is_site(n));
+    if let Some(names) = dated {
+        return names;
+    }
     // The author box right after the article.
     if let Some(end) = anchor.body_end {
         let after = end + 1..(end + 1 + BIO_AFTER).min(segments.len());
@@ -319,7 +450,11 @@ pub fn authors(
                 continue;
             }
             let marked = s.flags & (flag::C_AUTHOR >> 20 << flag::OWN_SHIFT) != 0;
-            let names = if marked && s.words <= MARKED_MAX_WORDS {
+            let names = if authors::is_bare_opener(&s.text) {
+                let next = segments.get(i + 1).filter(|n| n.words <= MARKED_MAX_WORDS);
+                next.map(|n| authors::split_names(&n.text))
+                    .filter(|n| n.iter().all(|x| person_like(x)))
+            } else if marked && s.words <= MARKED_MAX_WORDS {
                 marked_names(&glued_opener(&s.text))
             } else if authors::BY_OPENER.is_match(&s.text) && s.words <= 8 {
                 Some(authors::split_names(&s.text)).filter(|n| n.iter().all(|x| person_like(x)))
@@ -335,6 +470,31 @@ pub fn authors(
         return vec![name];
     }
     ld.author_orgs.clone()
+}
+
+/// The names of a Twitter card's labelled datum (`twitter:label1` = `Written by`,
+/// `twitter:data1` = the names).
+fn labelled_credit(d: &Declared) -> Option<Vec<String>> {
+    d.metas.iter().find_map(|(k, v)| {
+        let n = k.strip_prefix("twitter:label")?;
+        let label = v.trim().trim_end_matches(':').to_lowercase();
+        if !matches!(label.as_str(), "written by" | "by" | "author" | "authors" | "est. author") {
+            return None;
+        }
+        let data = format!("twitter:data{n}");
+        let names = authors::split_names(d.meta(&[data.as_str()])?);
+        (!names.is_empty()).then_some(names)
+    })
+}
+
+/// `Jane Roe's blog` → `Jane Roe`: a site named as someone's own.
+fn owner_of(site: &str) -> Option<&str> {
+    let lower = site.to_lowercase();
+    let at = lower.find("'s ").or_else(|| lower.find("’s "))?;
+    let rest = lower[at..].trim_start_matches(['\'', '’', 's', ' ']);
+    ["blog", "site", "website", "homepage", "notes", "journal", "weblog"]
+        .contains(&rest.trim())
+        .then(|| site[..at].trim())
 }
 
 /// A personal site's owner: a person's name that the site gives as its own in at least two
@@ -363,11 +523,23 @@ fn personal_site(d: &Declared, segments: &[Segment], site: Option<&str>) -> Opti
             + usize::from(declared.iter().any(|s| is(s)))
             + usize::from(title_parts.iter().any(|t| is(t)))
     };
-    d.home_links
-        .iter()
-        .chain(&copyright)
-        .map(|n| n.trim())
+    if let Some(owner) = declared.iter().find_map(|s| owner_of(s)).filter(|o| personal_name(o)) {
+        return Some(owner.to_owned());
+    }
+    // Shown names (the home link, the copyright line) first; a name only declared (the site
+    // name, the `<title>`) must also start with a known given name (`Restless Wanderer` is a
+    // brand).
+    let shown = d.home_links.iter().map(String::as_str).chain(copyright.iter().map(String::as_str));
+    shown
+        .map(str::trim)
         .find(|n| personal_name(n) && places(n) >= 2)
+        .or_else(|| {
+            declared
+                .iter()
+                .chain(&title_parts)
+                .map(|n| n.trim())
+                .find(|n| personal_name(n) && given_name_first(n) && places(n) >= 2)
+        })
         .map(str::to_owned)
 }
 
