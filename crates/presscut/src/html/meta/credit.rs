@@ -245,7 +245,7 @@ fn byline(s: &Segment, next: Option<&Segment>) -> Option<Vec<String>> {
             .iter()
             .filter_map(|n| if opener_credit(n) { Some(n.clone()) } else { tidy(n) })
             .collect();
-        return (!names.is_empty() && names.iter().all(|n| credit_like(n))).then_some(names);
+        return (!names.is_empty()).then_some(names);
     }
     if marked && s.words <= MARKED_MAX_WORDS {
         return marked_names(&text);
@@ -266,9 +266,14 @@ fn byline(s: &Segment, next: Option<&Segment>) -> Option<Vec<String>> {
 /// Doctors` is not `Ask`).
 fn tidy(name: &str) -> Option<String> {
     let run = without_date_words(capitalised_run(name));
-    (run.split_whitespace().count() >= 2 || run.len() == name.trim().len())
-        .then(|| run.to_owned())
-        .filter(|r| opener_credit(r))
+    // What follows a one-word run: a name is followed by its date or place (`BeauHD on
+    // Friday`), a phrase by more of itself (`Ask the Doctors`).
+    let follows = name[run.len()..].split_whitespace().next().unwrap_or("");
+    (run.split_whitespace().count() >= 2
+        || run.len() == name.trim().len()
+        || matches!(follows, "on" | "at" | "in" | "from" | "am" | "le" | "el"))
+    .then(|| run.to_owned())
+    .filter(|r| opener_credit(r))
 }
 
 /// What an explicit `By` may credit: a person, a desk, or a name set in capitals.
