@@ -60,6 +60,15 @@ static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words that show a line is page furniture or a label, not a person's name (lower case).
 const NOT_NAME_WORDS: &[&str] = &[
+    "for",
+    "to",
+    "how",
+    "tips",
+    "guide",
+    "learn",
+    "filter",
+    "best",
+    "top",
     "home",
     "menu",
     "search",
@@ -208,6 +217,19 @@ fn given_name_first(name: &str) -> bool {
     name.split_whitespace().next().is_some_and(|f| LEX.is_first_name(f, false))
 }
 
+/// Page furniture given as a credit: two words or more, all furniture words (`View more
+/// posts`; a desk word makes a credit: `Our Editors`).
+fn furniture(name: &str) -> bool {
+    let words: Vec<String> = name
+        .split_whitespace()
+        .map(|w| w.to_lowercase().trim_matches(|c: char| !c.is_alphanumeric()).to_owned())
+        .collect();
+    words.len() >= 2
+        && words
+            .iter()
+            .all(|w| NOT_NAME_WORDS.contains(&w.as_str()) && !DESK_WORDS.contains(&w.as_str()))
+}
+
 /// Two or more words and no organisation word: a person rather than a desk or a company.
 fn personal_name(name: &str) -> bool {
     person_like(name)
@@ -295,16 +317,43 @@ fn without_date_words(name: &str) -> &str {
     name[..end].trim_end()
 }
 
+/// A name as a line shows it: some word with a small letter and one of two letters or more
+/// (not `PM ET`, not `B`).
+fn shown_name(name: &str) -> bool {
+    name.split_whitespace().any(|w| {
+        w.chars().any(char::is_lowercase) && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+    })
+}
+
+/// Letters a word runs for before a capital starts another word glued to it (`RoeFounder`);
+/// shorter prefixes are names' own (`McDonald`, `DeVito`, `MacKenzie`).
+const GLUED_PREFIX: usize = 5;
+
 /// A byline run into its date without a space (`Jane RoeDecember 3`) cut before the month.
 fn cut_glued_month(text: &str) -> &str {
+    cut_glued_where(text, |word, _| dates::is_month(&word.to_lowercase()))
+}
+
+/// A name run into the next words without a space (`Jane RoeFounder at Example`) cut there.
+fn cut_glued(text: &str) -> &str {
+    cut_glued_where(text, |word, prefix| {
+        prefix >= GLUED_PREFIX || dates::is_month(&word.to_lowercase())
+    })
+}
+
+/// `text` up to the first capital glued to a small letter where `cut(word, prefix)` says so
+/// (`word`: the letters from the capital on; `prefix`: letters of the word before it).
+fn cut_glued_where(text: &str, cut: impl Fn(&str, usize) -> bool) -> &str {
     let mut prev: Option<char> = None;
+    let mut prefix = 0;
     for (i, c) in text.char_indices() {
         if c.is_uppercase() && prev.is_some_and(char::is_lowercase) {
             let word: String = text[i..].chars().take_while(|c| c.is_alphabetic()).collect();
-            if dates::is_month(&word.to_lowercase()) {
+            if cut(&word, prefix) {
                 return &text[..i];
             }
         }
+        prefix = if c.is_alphabetic() { prefix + 1 } else { 0 };
         prev = Some(c);
     }
     text
@@ -334,8 +383,9 @@ fn marked_names(text: &str) -> Option<Vec<String>> {
             if run.len() < p.len() && run.split_whitespace().count() < 2 {
                 return None;
             }
-            let names = authors::split_names(run);
-            (!names.is_empty() && names.iter().all(|n| person_like(n))).then_some(names)
+            let names = authors::split_names(cut_glued(run));
+            (!names.is_empty() && names.iter().all(|n| person_like(n) && shown_name(n)))
+                .then_some(names)
         })
 }
 
@@ -391,7 +441,8 @@ pub fn authors(
         if names.is_empty() {
             continue;
         }
-        if names.iter().any(|n| junk_credit(n)) {
+        // Names that are no credit at all (`View more posts`, a template key) are skipped.
+        if names.iter().any(|n| junk_credit(n) || furniture(n)) {
             continue;
         }
         if is_site(names) || !names.iter().all(|n| person_like(n)) {
@@ -408,8 +459,8 @@ pub fn authors(
     let shown = near
         .iter()
         .enumerate()
-        .find_map(|(k, s)| byline(s, near.get(k + 1).copied()))
-        .filter(|n| !is_site(n));
+        .filter_map(|(k, s)| byline(s, near.get(k + 1).copied()))
+        .find(|n| !is_site(n));
     if let Some(names) = shown {
         return names;
     }
