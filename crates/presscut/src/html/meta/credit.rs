@@ -61,6 +61,7 @@ static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
 /// Words that show a line is page furniture or a label, not a person's name (lower case).
 const NOT_NAME_WORDS: &[&str] = &[
     "for",
+    "name",
     "to",
     "how",
     "tips",
@@ -435,24 +436,6 @@ pub fn authors(
             })
         })
     };
-    // The declared ones, trusted when they name someone other than the site.
-    let mut fallback: Vec<String> = Vec::new();
-    for names in [&ld.authors, &from_meta, &from_elements] {
-        if names.is_empty() {
-            continue;
-        }
-        // Names that are no credit at all (`View more posts`, a template key) are skipped.
-        if names.iter().any(|n| junk_credit(n) || furniture(n)) {
-            continue;
-        }
-        if is_site(names) || !names.iter().all(|n| person_like(n)) {
-            if fallback.is_empty() {
-                fallback.clone_from(names);
-            }
-            continue;
-        }
-        return names.clone();
-    }
     // What the page shows by the headline.
     let near: Vec<&Segment> =
         window.iter().map(|&i| &segments[i]).filter(|s| s.words <= BYLINE_MAX_WORDS).collect();
@@ -461,9 +444,6 @@ pub fn authors(
         .enumerate()
         .filter_map(|(k, s)| byline(s, near.get(k + 1).copied()))
         .find(|n| !is_site(n));
-    if let Some(names) = shown {
-        return names;
-    }
     let owner_map = owners(segments);
     let links: Vec<(usize, &str)> = d
         .author_links
@@ -482,6 +462,36 @@ pub fn authors(
             }
             acc
         });
+    // Every list of names the page gives, to widen a declared one that names only the first
+    // of several authors.
+    let mut lists: Vec<Vec<String>> = AUTHOR_KEYS
+        .iter()
+        .map(|k| d.all(k).flat_map(authors::split_names).collect::<Vec<_>>())
+        .collect();
+    lists.push(ld.authors.clone());
+    // (Not the author links: they also link reviewers and editors.)
+    lists.extend(shown.clone());
+    // The declared ones, trusted when they name someone other than the site.
+    let mut fallback: Vec<String> = Vec::new();
+    for names in [&ld.authors, &from_meta, &from_elements] {
+        if names.is_empty() {
+            continue;
+        }
+        // Names that are no credit at all (`View more posts`, a template key) are skipped.
+        if names.iter().any(|n| junk_credit(n) || furniture(n)) {
+            continue;
+        }
+        if is_site(names) || !names.iter().all(|n| person_like(n)) {
+            if fallback.is_empty() {
+                fallback.clone_from(names);
+            }
+            continue;
+        }
+        return widened(names, &lists);
+    }
+    if let Some(names) = shown {
+        return names;
+    }
     if !linked.is_empty() && !is_site(&linked) {
         return linked;
     }
@@ -526,6 +536,37 @@ pub fn authors(
         return vec![name];
     }
     ld.author_orgs.clone()
+}
+
+/// Most authors a widened credit lists.
+const MAX_AUTHORS: usize = 8;
+
+/// The last word of a name, lower case (`Dr Jane van Roe` → `roe`).
+fn surname(name: &str) -> String {
+    let head = name.split(',').next().unwrap_or(name);
+    head.split_whitespace().last().unwrap_or("").to_lowercase()
+}
+
+/// `names`, or a longer list the page also gives that holds every one of them (the meta tag
+/// names the first author, the byline all four).
+fn widened(names: &[String], lists: &[Vec<String>]) -> Vec<String> {
+    let mine: Vec<String> = names.iter().map(|n| surname(n)).collect();
+    lists
+        .iter()
+        .filter(|l| {
+            let mut distinct: Vec<String> = l.iter().map(|n| n.to_lowercase()).collect();
+            distinct.sort_unstable();
+            distinct.dedup();
+            distinct.len() == l.len() && l.len() > names.len() && l.len() <= MAX_AUTHORS
+        })
+        .filter(|l| l.iter().all(|n| person_like(n)))
+        .filter(|l| {
+            let theirs: Vec<String> = l.iter().map(|n| surname(n)).collect();
+            mine.iter().all(|m| theirs.contains(m))
+        })
+        .max_by_key(|l| l.len())
+        .cloned()
+        .unwrap_or_else(|| names.to_vec())
 }
 
 /// The names of a Twitter card's labelled datum (`twitter:label1` = `Written by`,

@@ -324,6 +324,7 @@ pub const AUTHOR_KEYS: &[&str] = &[
     "sailthru.author",
     "dc.creator",
     "citation_author",
+    "citation_authors",
     "byl",
 ];
 
