@@ -50,6 +50,12 @@ static INLINE_BY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("inline byline regex")
 });
 
+/// An author box's sentence naming the writer (`This post was written by …`).
+static WRITTEN_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:written|authored|posted|geschrieben|écrit|escrito|scritto)\s+(?:by|von|par|por|da)\s")
+        .expect("written-by regex")
+});
+
 /// `© 2025 Jane Roe`, `Copyright 2019–2025 Jane Roe. All rights reserved.`
 static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -524,6 +530,15 @@ pub fn authors(
                 marked_names(&glued_opener(&s.text))
             } else if authors::BY_OPENER.is_match(&s.text) && s.words <= 8 {
                 Some(authors::split_names(&s.text)).filter(|n| n.iter().all(|x| person_like(x)))
+            } else if s.words <= BYLINE_MAX_WORDS && WRITTEN_BY.is_match(&s.text) {
+                // `This post was written by Jane Roe, head of …`
+                INLINE_BY
+                    .captures(&s.text)
+                    .and_then(|c| c.get(1))
+                    .map(|m| authors::split_names(m.as_str()))
+                    .filter(|n| {
+                        n.iter().all(|x| person_like(x) && x.split_whitespace().count() >= 2)
+                    })
             } else {
                 None
             };
