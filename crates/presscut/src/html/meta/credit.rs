@@ -697,5 +697,46 @@ mod tests {
         assert_eq!(marked_names("Dec 17, 2025Julian K. Arni"), Some(vec!["Julian K. Arni".into()]));
         assert_eq!(marked_names("Jane Roe | 5 min read"), Some(vec!["Jane Roe".into()]));
         assert_eq!(marked_names("Share this"), None);
+        // Facets, time zones and run-on roles are not names.
+        assert_eq!(marked_names("Filter"), None);
+        assert_eq!(marked_names("October 17, 20236:01 PM ET"), None);
+        assert_eq!(
+            marked_names("Jane RoebuckFounder at Example"),
+            Some(vec!["Jane Roebuck".into()])
+        );
+        assert_eq!(marked_names("Guide by Jane Roe"), Some(vec!["Jane Roe".into()]));
+        assert_eq!(
+            marked_names("Dec. 19, 2025 · Jane Roe on behalf of the team"),
+            Some(vec!["Jane Roe".into()])
+        );
+    }
+
+    #[test]
+    fn explicit_bylines_run_on_into_dates() {
+        assert_eq!(glued_opener("Posted byJane Roe"), "Posted by Jane Roe");
+        assert_eq!(cut_glued_month("By Jane RoeDecember"), "By Jane Roe");
+        assert_eq!(cut_glued_month("By Jane McDonald"), "By Jane McDonald");
+        assert_eq!(tidy("jroe on Friday December").as_deref(), None);
+        assert_eq!(tidy("JRoe on Friday December").as_deref(), Some("JRoe"));
+        assert_eq!(tidy("Ask the Doctors"), None);
+        assert!(opener_credit("EXAMPLE EMEA") && opener_credit("The Example Team"));
+        assert!(!opener_credit("View more posts"));
+    }
+
+    #[test]
+    fn credits_that_are_no_one() {
+        assert!(furniture("View more posts") && !furniture("Our Editors"));
+        assert!(junk_credit("page.head.extra.author") && !junk_credit("Example.com"));
+        assert_eq!(owner_of("Jane Roe's blog"), Some("Jane Roe"));
+        assert_eq!(owner_of("Example News"), None);
+    }
+
+    #[test]
+    fn a_first_author_widens_to_the_full_list() {
+        let first = vec!["Jane Roe".to_owned()];
+        let all = vec!["Dr Jane Roe".to_owned(), "John Doe".to_owned()];
+        let other = vec!["Ann Poe".to_owned(), "John Doe".to_owned()];
+        assert_eq!(widened(&first, &[other.clone(), all.clone()]), all);
+        assert_eq!(widened(&first, &[other]), first);
     }
 }
