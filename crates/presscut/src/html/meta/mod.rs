@@ -7,6 +7,7 @@ pub mod authors;
 pub mod credit;
 pub mod dates;
 pub mod jsonld;
+pub mod names;
 pub mod published;
 pub mod resolve;
 
