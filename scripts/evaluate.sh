@@ -2,7 +2,7 @@
 # Scores presscut on the development data with the shared scorers, through the CLI exactly as
 # outside evaluations drive it. Prints each scorer's summary line.
 #
-#   scripts/evaluate.sh [body|html|ner|quotes|time|kp|all]      (default: all)
+#   scripts/evaluate.sh [body|html|meta|ner|quotes|time|kp|all]      (default: all)
 #
 # DEV points at the development data (default: ../shared/dev); nothing from it is written into
 # the repository (work files go to $OUT, default target/eval).
@@ -42,6 +42,13 @@ for name in sorted(os.listdir(os.path.join(root, "html"))):
 PY
   $PC batch "$OUT/html.docs.jsonl" -o "$OUT/html.out.jsonl"
   python3 "$SCORERS/score_body.py" "$DEV/html/wcxb_dev_articles/ground-truth.json" "$OUT/html.out.jsonl" | tail -1
+fi
+
+if run meta; then
+  echo "== metadata (HTML pages): $DEV/html"
+  [ "$what" = meta ] && [ ! -s "$OUT/html.out.jsonl" ] && { echo "run scripts/evaluate.sh html first" >&2; exit 2; }
+  if [ "$what" = meta ]; then $PC batch "$OUT/html.docs.jsonl" -o "$OUT/html.out.jsonl"; fi
+  python3 "$SCORERS/score_meta.py" "$DEV/html/wcxb_dev_articles/ground-truth.json" "$OUT/html.out.jsonl" | tail -1
 fi
 
 if run ner; then

@@ -85,6 +85,33 @@ pub mod devtools {
         FEATURE_NAMES as QUOTE_FEATURE_NAMES, features as quote_features,
     };
 
+    /// `(segment text, feature row)` for every segment of an HTML page, and the feature names
+    /// (segment features, stage-2 context features).
+    pub fn html_features(page: &[u8]) -> Vec<(String, Vec<f32>)> {
+        crate::html::feature_rows(page)
+    }
+
+    /// The HTML content model type, read from the training script's JSON.
+    pub use crate::html::Model as HtmlModel;
+
+    /// The body of an HTML page as the runtime finds it with `model` (title block left out).
+    pub fn html_body_with(page: &[u8], model: &HtmlModel) -> String {
+        crate::html::body_with(page, model)
+    }
+
+    /// `(day, feature row)` of every candidate publication day of an HTML page, and the names.
+    pub fn html_date_rows(page: &[u8]) -> Vec<(String, Vec<f32>)> {
+        crate::html::date_rows(page)
+    }
+
+    pub fn html_date_feature_names() -> &'static [&'static str] {
+        crate::html::date_feature_names()
+    }
+
+    pub fn html_feature_names() -> (Vec<&'static str>, Vec<&'static str>) {
+        crate::html::feature_names()
+    }
+
     /// `(line, feature row)` for every layout unit of a (normalised) text.
     pub fn layout_features(text: &str) -> Vec<(String, Vec<f32>)> {
         let normalized = crate::normalize::run(text.as_bytes());

@@ -20,25 +20,24 @@ pub fn extract_bytes(input: &[u8], options: &Options) -> Result<Article, Error> 
     }
     let reference = options.reference_date()?;
 
-    // 1. Normalise: decode, unify line ends and spaces, drop invisible characters.
-    let mut normalized = normalize::run(input);
+    // 1. Decode and normalise; HTML pages become their article (main content and metadata).
     let source_format = match options.format {
         Format::Html => SourceFormat::Html,
         Format::Text => SourceFormat::Text,
-        Format::Auto if html::looks_like_html(&normalized.text) => SourceFormat::Html,
+        Format::Auto if html::looks_like_html(input) => SourceFormat::Html,
         Format::Auto => SourceFormat::Text,
     };
-    if source_format == SourceFormat::Html {
-        // The page's text replaces the markup; spans then refer to that text.
-        let page_text = html::to_text(&normalized.text);
-        let mut warnings = std::mem::take(&mut normalized.warnings);
-        normalized = normalize::run(page_text.as_bytes());
-        warnings.append(&mut normalized.warnings);
-        normalized.warnings = warnings;
-    }
-
-    // 2. Layout and cleaning: blocks, title, boilerplate, metadata from the text.
-    let mut layout = layout::run(&normalized.text, options.clean);
+    let (normalized, mut layout, page_warnings) = if source_format == SourceFormat::Html {
+        // 2. (HTML) The article's blocks, title and metadata from the page; spans refer to the
+        // article's text, which is already normalised.
+        let page = html::extract(input, options.clean, options.url.as_deref());
+        (normalize::run(page.layout.text.as_bytes()), page.layout, page.warnings)
+    } else {
+        // 2. Layout and cleaning: blocks, title, boilerplate, metadata from the text.
+        let normalized = normalize::run(input);
+        let layout = layout::run(&normalized.text, options.clean);
+        (normalized, layout, Vec::new())
+    };
     // 2b. Language: the page's declaration where the text confirms it, else the text's own.
     layout.metadata.language = lang::decide(&layout.text, layout.metadata.language.as_deref());
     let text = layout.text.as_str();
@@ -64,6 +63,7 @@ pub fn extract_bytes(input: &[u8], options: &Options) -> Result<Article, Error> 
             sources: &[],
             keywords: Vec::new(),
             warnings: [
+                page_warnings,
                 layout.warnings.clone(),
                 vec![format!("language {code}: no English analysis")],
             ]
@@ -112,7 +112,7 @@ pub fn extract_bytes(input: &[u8], options: &Options) -> Result<Article, Error> 
         dates: &dates,
         sources: &sources,
         keywords,
-        warnings: [layout.warnings.clone(), quote_warnings].concat(),
+        warnings: [page_warnings, layout.warnings.clone(), quote_warnings].concat(),
     });
     quotes::confidence::apply(&mut article);
     Ok(article)
