@@ -146,3 +146,18 @@ budget was balanced.\n";
     assert_ne!(speaker_of(&qs, "repairs would take weeks"), Some("Peter Hale".to_owned()));
     assert_eq!(speaker_of(&qs, "budget was balanced"), Some("Paul Ferris".to_owned()));
 }
+
+#[test]
+fn what_was_told_to_a_show_starts_after_the_show() {
+    // The addressee is a possessor's show (`Radio Kessling’s “Early Shift”`): the reported
+    // clause starts after it, not at the `’s`.
+    let text = "Councillor Ann Brody spoke on the radio on Friday.\n\n\
+        She told Radio Kessling’s “Early Shift” that the library would reopen in March.\n";
+    let qs = quotes(text);
+    let (said, speaker) = qs
+        .iter()
+        .find(|(t, _)| t.contains("library would reopen"))
+        .unwrap_or_else(|| panic!("no reported quote in {qs:#?}"));
+    assert_eq!(said, "the library would reopen in March");
+    assert_eq!(speaker.as_deref(), Some("Ann Brody"));
+}

@@ -96,6 +96,11 @@ pub(super) fn skip_object(d: &View, p: usize, sb: usize) -> usize {
         while k < sb && d.is_word(k) && inside_name(k) && k < p + 5 {
             k += 1;
         }
+        // A possessor: the addressee is what it owns (`MSNBC’s “Morning Joe”`, `CNN’s
+        // Sunday show`), so the reported clause starts after that, not at the `’s`.
+        if k < sb && d.possessive(k) {
+            return skip_possessed(d, k + 1, sb);
+        }
         return k;
     }
     if d.cls(p) & DET != 0 {
@@ -103,6 +108,28 @@ pub(super) fn skip_object(d: &View, p: usize, sb: usize) -> usize {
     }
     while k < sb
         && k < p + 4
+        && d.is_word(k)
+        && d.cls(k) & (PREP | CONJ | PRON | SKIP | DET) == 0
+        && !d.is_w(k, "that")
+    {
+        k += 1;
+    }
+    k
+}
+
+/// Most tokens of a possessed name (a title in quotation marks, or a few words) after a
+/// possessor's `’s`: a show or paper is named in a handful of words.
+const POSSESSED_MAX: usize = 8;
+
+/// The end of what a possessor owns, from `p` just after its `’s`: a title in quotation marks
+/// (`“Morning Joe”`), else a few words up to a preposition, conjunction, pronoun or `that`.
+fn skip_possessed(d: &View, p: usize, sb: usize) -> usize {
+    let end = sb.min(p + POSSESSED_MAX);
+    if p < end && d.is_quote(p) {
+        return (p + 1..end).find(|&k| d.is_quote(k)).map_or(p, |k| k + 1);
+    }
+    let mut k = p;
+    while k < end
         && d.is_word(k)
         && d.cls(k) & (PREP | CONJ | PRON | SKIP | DET) == 0
         && !d.is_w(k, "that")
