@@ -161,3 +161,31 @@ fn what_was_told_to_a_show_starts_after_the_show() {
     assert_eq!(said, "the library would reopen in March");
     assert_eq!(speaker.as_deref(), Some("Ann Brody"));
 }
+
+#[test]
+fn a_party_and_state_tag_after_the_name_keeps_the_quote_direct_and_its_speaker() {
+    // `Name, R-Ky., said`: the tag's period is an abbreviation's, not the end of a sentence.
+    let text = "The Senate vote is set for next week.\n\n\
+        “The votes are there,” Sen. Dan Pruitt, R-Ky., said Tuesday. “We will pass it.”\n\n\
+        “This bill is a mistake,” Rep. Laura Ames, D-Ore., said on Wednesday.\n";
+    let article = presscut::extract(text, &presscut::Options::default()).expect("extracts");
+    let quote = |snippet: &str| {
+        article
+            .quotes
+            .iter()
+            .find(|q| q.text.contains(snippet))
+            .unwrap_or_else(|| panic!("no quote with {snippet:?}"))
+    };
+    for (snippet, name) in [("votes are there", "Dan Pruitt"), ("bill is a mistake", "Laura Ames")]
+    {
+        let q = quote(snippet);
+        assert_eq!(q.kind, presscut::QuoteKind::Direct, "{snippet}");
+        assert!(!q.text.contains("R-Ky") && !q.text.contains("D-Ore"), "{:?}", q.text);
+        assert_eq!(q.speaker.as_ref().map(|s| s.name.as_str()), Some(name));
+    }
+    // The sentences do not break inside the tag.
+    assert!(article.sentences.iter().all(|s| {
+        let t: String = article.text.chars().skip(s.start).take(s.end - s.start).collect();
+        !t.ends_with("R-Ky.") && !t.ends_with("D-Ore.")
+    }));
+}

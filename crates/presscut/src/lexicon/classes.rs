@@ -75,8 +75,26 @@ pub fn of_form(key: u64) -> u64 {
 
 /// The abbreviation class of a word as written, without its final period (`Mr`, `U.S`, `SEN`):
 /// listed abbreviations match case-sensitively, and a capitalised one also in capitals (`SEN.`
-/// for `Sen.`); 0 for a word that is none.
+/// for `Sen.`); 0 for a word that is none. A party and state tag (`R-Ky`, `D-Ore`, `I-Vt`:
+/// one to three capitals, a hyphen, a listed abbreviation) is what its last part is, so that
+/// `Dan Pruitt, R-Ky., said` keeps its period and its sentence.
 pub fn abbreviation(word: &str) -> u64 {
+    if let Some((party, rest)) = word.split_once('-')
+        && (1..=MAX_PARTY).contains(&party.len())
+        && party.bytes().all(|b| b.is_ascii_uppercase())
+        && rest.bytes().next().is_some_and(|b| b.is_ascii_uppercase())
+        && !rest.contains('-')
+    {
+        return listed_abbreviation(rest);
+    }
+    listed_abbreviation(word)
+}
+
+/// Longest party code before a state's abbreviation (`R`, `D`, `I`, `DFL`).
+const MAX_PARTY: usize = 3;
+
+/// [`abbreviation`] of a word without a party prefix.
+fn listed_abbreviation(word: &str) -> u64 {
     let m = &*ABBREVIATIONS;
     if let Some(&c) = m.get(word) {
         return c;
