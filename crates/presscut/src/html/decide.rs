@@ -7,8 +7,9 @@ use std::collections::HashSet;
 use super::dom::Dom;
 use super::features::{self, PageContext, is_prose, word_set};
 use super::meta::{Declared, resolve};
-use super::model::{Model, best_region};
+use super::model::Model;
 use super::segment::{Segment, flag};
+use crate::layout::best_region;
 use crate::layout::{Layout, LayoutBlock};
 use crate::model::{BlockKind, Boilerplate, BoilerplateKind};
 

@@ -131,24 +131,6 @@ pub fn context(p: &[f32]) -> Vec<[f32; 10]> {
     out
 }
 
-/// The stretch of segments `[start, end)` maximising the sum of `(p - threshold) * weight`.
-pub fn best_region(probs: &[f32], weights: &[f32], threshold: f32) -> (usize, usize) {
-    let (mut best, mut range) = (f32::MIN, (0, 0));
-    let (mut sum, mut start) = (0f32, 0usize);
-    for (i, (&p, &w)) in probs.iter().zip(weights).enumerate() {
-        if sum <= 0.0 {
-            sum = 0.0;
-            start = i;
-        }
-        sum += (p - threshold) * w;
-        if sum > best {
-            best = sum;
-            range = (start, i + 1);
-        }
-    }
-    if best <= 0.0 { (0, 0) } else { range }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -163,12 +145,5 @@ mod tests {
             super::super::features::NAMES.iter().chain(CONTEXT_NAMES).copied().collect();
         assert_eq!(names, expected);
         assert!(!MODEL.stage1.trees.is_empty());
-    }
-
-    #[test]
-    fn best_region_finds_the_dense_stretch() {
-        let probs = [0.1, 0.9, 0.2, 0.9, 0.9, 0.1, 0.1];
-        assert_eq!(best_region(&probs, &[1.0; 7], 0.5), (1, 5));
-        assert_eq!(best_region(&[0.1, 0.2], &[1.0, 1.0], 0.5), (0, 0));
     }
 }

@@ -195,8 +195,9 @@ fn decide(text: &str, model: &Model) -> Decision {
     Decision { prepared, roles, probs, title: title_text }
 }
 
-/// The stretch of units `[start, end)` maximising the sum of `(p - threshold) * weight`.
-fn best_region(probs: &[f32], weights: &[f32], threshold: f32) -> (usize, usize) {
+/// The stretch of units `[start, end)` maximising the sum of `(p - threshold) * weight` (the
+/// article's region, for the text cleaner and for HTML segments alike).
+pub(crate) fn best_region(probs: &[f32], weights: &[f32], threshold: f32) -> (usize, usize) {
     let (mut best, mut best_range) = (f32::MIN, (0, 0));
     let (mut sum, mut start) = (0f32, 0usize);
     for (i, (&p, &w)) in probs.iter().zip(weights).enumerate() {
