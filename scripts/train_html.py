@@ -25,7 +25,6 @@ import gzip
 import json
 import os
 import random
-import re
 import subprocess
 import sys
 import tempfile
@@ -35,15 +34,12 @@ from urllib.parse import urlparse
 import numpy as np
 from sklearn.ensemble import HistGradientBoostingClassifier
 
+from stacked_trees import WORD, context, doc_weights, norm
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEFAULT_DATA = os.path.join(ROOT, "..", "shared", "dev", "html", "wcxb_dev_articles")
-WORD = re.compile(r"\w+")
 PARAMS = dict(max_iter=int(os.environ.get("HTML_TREES", 80)), max_leaf_nodes=15,
               learning_rate=float(os.environ.get("HTML_RATE", 0.15)), l2_regularization=1.0, random_state=0)
-
-
-def norm(s):
-    return " ".join(WORD.findall(s.lower()))
 
 
 def label_units(lines, body):
@@ -109,39 +105,6 @@ def runtime_bodies(models, paths, ids, tmp):
         files.append(f)
     out = run_tool(build("html_bodies"), files, paths, ids)
     return {r["id"]: r["bodies"] for r in map(json.loads, out)}
-
-
-def context(p):
-    """The runtime's context features (html/model.rs `context`)."""
-    n = len(p)
-    out = np.zeros((n, 10), dtype=np.float32)
-    if n == 0:
-        return out
-    pre = np.concatenate([[0.0], np.cumsum(p)])
-    hi = np.concatenate([[0], np.cumsum(p > 0.5)])
-    suf = np.zeros(n + 1)
-    for i in range(n - 1, -1, -1):
-        suf[i] = max(suf[i + 1], p[i])
-    mx = 0.0
-    for i in range(n):
-        def mean(w):
-            lo, h = max(0, i - w), min(n, i + w + 1)
-            return (pre[h] - pre[lo]) / (h - lo)
-        after = n - i - 1
-        out[i] = [p[i - 1] if i >= 1 else 0, p[i + 1] if i + 1 < n else 0, p[i - 2] if i >= 2 else 0,
-                  p[i + 2] if i + 2 < n else 0, mean(5), mx, suf[i + 1], mean(15),
-                  hi[i] / i if i else 0, (hi[n] - hi[i + 1]) / after if after else 0]
-        mx = max(mx, p[i])
-    return out
-
-
-def doc_weights(docs):
-    """Sample weights: a segment weighs its word count, each page the same in total (as the scorer)."""
-    w = []
-    for d in docs:
-        ws = np.array([max(1, len(WORD.findall(l))) for l in d["lines"]], dtype=float)
-        w.append(ws / ws.sum() * len(ws) if len(ws) else ws)
-    return w
 
 
 def X_of(d):

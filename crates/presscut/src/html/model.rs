@@ -81,7 +81,8 @@ impl Model {
     /// The probability that each segment belongs to the article.
     pub fn predict(&self, rows: &[Vec<f32>]) -> Vec<f32> {
         let p1: Vec<f32> = rows.iter().map(|r| self.stage1.score(r)).collect();
-        let ctx = context(&p1);
+        // the same context features as the text cleaner (`scripts/stacked_trees.py`)
+        let ctx = crate::layout::context_features(&p1);
         rows.iter()
             .zip(ctx)
             .map(|(r, c)| {
@@ -91,44 +92,6 @@ impl Model {
             })
             .collect()
     }
-}
-
-/// Stage-2 context of each segment from the stage-1 scores `p` (as `scripts/train_html.py`).
-pub fn context(p: &[f32]) -> Vec<[f32; 10]> {
-    let n = p.len();
-    let mut pre = vec![0f32; n + 1];
-    let mut hi = vec![0f32; n + 1];
-    for i in 0..n {
-        pre[i + 1] = pre[i] + p[i];
-        hi[i + 1] = hi[i] + f32::from(u8::from(p[i] > 0.5));
-    }
-    let mut suf = vec![0f32; n + 1];
-    for i in (0..n).rev() {
-        suf[i] = suf[i + 1].max(p[i]);
-    }
-    let mean = |i: usize, w: usize| {
-        let (lo, h) = (i.saturating_sub(w), (i + w + 1).min(n));
-        (pre[h] - pre[lo]) / (h - lo) as f32
-    };
-    let mut mx = 0f32;
-    let mut out = Vec::with_capacity(n);
-    for i in 0..n {
-        let after = n - i - 1;
-        out.push([
-            if i >= 1 { p[i - 1] } else { 0.0 },
-            if i + 1 < n { p[i + 1] } else { 0.0 },
-            if i >= 2 { p[i - 2] } else { 0.0 },
-            if i + 2 < n { p[i + 2] } else { 0.0 },
-            mean(i, 5),
-            mx,
-            suf[i + 1],
-            mean(i, 15),
-            if i > 0 { hi[i] / i as f32 } else { 0.0 },
-            if after > 0 { (hi[n] - hi[i + 1]) / after as f32 } else { 0.0 },
-        ]);
-        mx = mx.max(p[i]);
-    }
-    out
 }
 
 #[cfg(test)]

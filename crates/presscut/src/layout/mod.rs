@@ -25,7 +25,7 @@ use build::Role;
 use features::LineStats;
 
 pub use features::{NAMES as FEATURE_NAMES, count_words};
-pub use model::{CONTEXT_NAMES, Model};
+pub use model::{CONTEXT_NAMES, Model, context_features};
 
 /// The main-content model shipped in `data/layout_model.json`.
 pub fn shipped_model() -> &'static Model {
